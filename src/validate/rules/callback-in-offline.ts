@@ -1,0 +1,59 @@
+import type { CommandNode } from '../../model/ivr.ts'
+import type { Finding } from '../make-diagnostic.ts'
+import type { Rule } from '../rule.ts'
+import { childLists, forEachCommand, reachableSections } from '../walk.ts'
+
+/**
+ * `callback` must never run while no agent is logged in: not in `offline`, not in an option's
+ * `do` there, not in any section `offline` reaches by goto, option goto or onError. Commands in
+ * `transfer` branches run in the other department's state and are judged by their branch: a
+ * callback in `transfer.if.offline` is a warning wherever the transfer stands.
+ */
+export const callbackInOffline: Rule = ({ model, sections }) => {
+  const findings: Finding[] = []
+  const reached = reachableSections(model, ['offline'], true)
+  for (const [name, chain] of reached) {
+    const section = sections.get(name)
+    if (!section) continue
+    for (const callback of callbacksIn(section.commands, true)) {
+      findings.push({
+        code: 'callback-in-offline',
+        severity: 'error',
+        messageId: 'diag.callback-in-offline',
+        args: { chain: chain.join(' → ') },
+        path: callback.path,
+        span: callback.keySpan,
+      })
+    }
+  }
+  forEachCommand(model, (command) => {
+    if (command.kind !== 'transfer') return
+    for (const branch of command.branches) {
+      if (branch.state !== 'offline') continue
+      for (const callback of callbacksIn(branch.commands, false)) {
+        findings.push({
+          code: 'callback-in-offline',
+          severity: 'warning',
+          messageId: 'diag.callback-in-offline.transfer',
+          args: { department: command.to?.value ?? '' },
+          path: callback.path,
+          span: callback.keySpan,
+        })
+      }
+    }
+  })
+  return findings
+}
+
+/** The callbacks in a list and in option `do` lists; transfer branches are left out. */
+function callbacksIn(list: readonly CommandNode[], topLevel: boolean): CommandNode[] {
+  const found: CommandNode[] = []
+  for (const command of list) {
+    if (command.kind === 'callback') found.push(command)
+    for (const child of childLists(command)) {
+      if (child.branch) continue
+      found.push(...callbacksIn(child.commands, topLevel))
+    }
+  }
+  return found
+}

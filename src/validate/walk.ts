@@ -1,0 +1,161 @@
+import type {
+  ChoiceOptionNode,
+  CommandNode,
+  IvrModel,
+  SectionNode,
+  TextValue,
+  TransferBranch,
+} from '../model/ivr.ts'
+import type { IvrPath } from '../model/path.ts'
+
+/** Where a command stands: its section and the transfer branches around it, innermost last. */
+export interface CommandPlace {
+  readonly section: SectionNode
+  readonly branches: readonly TransferBranch[]
+}
+
+/** Calls `visit` for every command of the model, nested ones included, in source order. */
+export function forEachCommand(
+  model: IvrModel,
+  visit: (command: CommandNode, place: CommandPlace) => void,
+): void {
+  forEachList(model, (list, place) => {
+    for (const command of list) visit(command, place)
+  })
+}
+
+/** Calls `visit` for every command list: sections, option `do` lists and transfer branches. */
+export function forEachList(
+  model: IvrModel,
+  visit: (list: readonly CommandNode[], place: CommandPlace) => void,
+): void {
+  for (const section of model.sections) walkList(section.commands, { section, branches: [] }, visit)
+}
+
+function walkList(
+  list: readonly CommandNode[],
+  place: CommandPlace,
+  visit: (list: readonly CommandNode[], place: CommandPlace) => void,
+): void {
+  visit(list, place)
+  for (const command of list) {
+    for (const child of childLists(command)) {
+      walkList(child.commands, child.branch ? { ...place, branches: [...place.branches, child.branch] } : place, visit)
+    }
+  }
+}
+
+/** The command lists directly inside a command: option `do` lists and transfer branches. */
+export function childLists(
+  command: CommandNode,
+): { commands: readonly CommandNode[]; branch: TransferBranch | null }[] {
+  if (command.kind === 'choice') {
+    return command.options.flatMap((o) => (o.do ? [{ commands: o.do, branch: null }] : []))
+  }
+  if (command.kind === 'transfer') {
+    return command.branches.map((b) => ({ commands: b.commands, branch: b }))
+  }
+  return []
+}
+
+/** Calls `visit` for every choice option of the model, nested ones included. */
+export function forEachOption(
+  model: IvrModel,
+  visit: (option: ChoiceOptionNode, place: CommandPlace) => void,
+): void {
+  forEachCommand(model, (command, place) => {
+    if (command.kind === 'choice') for (const option of command.options) visit(option, place)
+  })
+}
+
+/** A reference from one place to a section by name. */
+export interface SectionReference {
+  readonly target: TextValue
+  /** The path of the scalar that names the section. */
+  readonly path: IvrPath
+  readonly via: 'goto' | 'option' | 'onError'
+}
+
+/** The section names a single command refers to itself (not those in nested lists). */
+export function referencesOf(command: CommandNode): SectionReference[] {
+  switch (command.kind) {
+    case 'goto':
+      return command.target ? [{ target: command.target, path: [...command.path, 'goto'], via: 'goto' }] : []
+    case 'choice':
+      return command.options.flatMap((o) =>
+        o.goto ? [{ target: o.goto, path: [...o.path, 'goto'], via: 'option' as const }] : [],
+      )
+    case 'fetch':
+    case 'dtmf':
+      return command.onError
+        ? [{ target: command.onError, path: [...command.path, command.kind, 'onError'], via: 'onError' }]
+        : []
+    default:
+      return []
+  }
+}
+
+/**
+ * Every section reference inside a list, nested lists included. With `skipBranches`, commands
+ * inside `transfer` branches are left out: they run in another department's state.
+ */
+export function referencesIn(
+  list: readonly CommandNode[],
+  skipBranches = false,
+): SectionReference[] {
+  const found: SectionReference[] = []
+  const walk = (commands: readonly CommandNode[]) => {
+    for (const command of commands) {
+      found.push(...referencesOf(command))
+      for (const child of childLists(command)) {
+        if (!(skipBranches && child.branch)) walk(child.commands)
+      }
+    }
+  }
+  walk(list)
+  return found
+}
+
+/** Sections by name. */
+export function sectionMap(model: IvrModel): ReadonlyMap<string, SectionNode> {
+  return new Map(model.sections.map((s) => [s.name, s]))
+}
+
+/**
+ * The sections reachable from `from` by references, each with the chain of names that leads to
+ * it (`["offline", "cb"]`). Breadth first, so chains are shortest.
+ */
+export function reachableSections(
+  model: IvrModel,
+  from: readonly string[],
+  skipBranches = false,
+): Map<string, readonly string[]> {
+  const sections = sectionMap(model)
+  const chains = new Map<string, readonly string[]>()
+  const queue: string[] = []
+  for (const name of from) {
+    if (sections.has(name) && !chains.has(name)) {
+      chains.set(name, [name])
+      queue.push(name)
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const name = queue[i] as string
+    const chain = chains.get(name) as readonly string[]
+    for (const ref of referencesIn((sections.get(name) as SectionNode).commands, skipBranches)) {
+      const target = ref.target.value
+      if (sections.has(target) && !chains.has(target)) {
+        chains.set(target, [...chain, target])
+        queue.push(target)
+      }
+    }
+  }
+  return chains
+}
+
+/** How a command is named in messages. */
+export function commandLabel(command: CommandNode): string {
+  if (command.kind === 'unknown') return command.name
+  if (command.kind === 'malformed') return '…'
+  return command.kind
+}

@@ -1,0 +1,62 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
+import type { Span } from '../model/span.ts'
+
+/** A YAML node as it comes out of a parsed document, or nothing where a value was left out. */
+export type YamlNode = Node | null | undefined
+
+/** The source text of a mapping key, so that `1` and `"1"` compare equal. */
+export function keyText(key: unknown): string {
+  if (isScalar(key)) {
+    if (typeof key.source === 'string') return key.source
+    return key.value === null ? '' : String(key.value)
+  }
+  if (key === null || key === undefined) return ''
+  return String(key)
+}
+
+/** The span of a node's value (without trailing comments), or an empty span at `fallback`. */
+export function nodeSpan(node: YamlNode, fallback: number): Span {
+  const range = node?.range
+  return range ? { start: range[0], end: range[1] } : { start: fallback, end: fallback }
+}
+
+/** The span of a pair's key. */
+export function keySpan(pair: Pair): Span {
+  return nodeSpan(pair.key as YamlNode, 0)
+}
+
+/** The span from a pair's key to the end of its value. */
+export function pairSpan(pair: Pair): Span {
+  const key = keySpan(pair)
+  const value = (pair.value as YamlNode)?.range
+  return { start: key.start, end: value && value[1] > key.end ? value[1] : key.end }
+}
+
+/** Follows an alias to the node it names; other nodes come back as they are. */
+export function deref(doc: Document, node: YamlNode): YamlNode {
+  return isAlias(node) ? (node.resolve(doc) as YamlNode) : node
+}
+
+/** What kind of value a node holds, for messages: `what.number`, `what.list`, … */
+export function describeNode(node: YamlNode): string {
+  if (isSeq(node)) return 'what.list'
+  if (isMap(node)) return 'what.mapping'
+  if (isScalar(node)) {
+    const v = node.value
+    if (v === null || v === undefined) return 'what.null'
+    if (typeof v === 'number' || typeof v === 'bigint') return 'what.number'
+    if (typeof v === 'boolean') return 'what.boolean'
+    return 'what.text'
+  }
+  return 'what.null'
+}
+
+/** Whether the node is a scalar holding text (not a number, boolean or null). */
+export function isTextScalar(node: YamlNode): boolean {
+  return isScalar(node) && typeof node.value === 'string'
+}
+
+/** Whether a scalar was written in quotes. */
+export function isQuoted(node: YamlNode): boolean {
+  return isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+}
