@@ -19,7 +19,7 @@ import { unknownCommand } from './rules/unknown-command.ts'
 import { unquotedPlaceholder } from './rules/unquoted-placeholder.ts'
 import { unreachableCommand } from './rules/unreachable-command.ts'
 import { unreachableSection } from './rules/unreachable-section.ts'
-import { sectionMap } from './walk.ts'
+import { indexModel, sectionMap } from './walk.ts'
 
 /** Every rule, in no particular order: results are sorted by position. */
 export const RULES: readonly Rule[] = [
@@ -58,6 +58,7 @@ export function validateIvr(parsed: ParsedIvr, options: ValidateOptions = {}): D
     parsed,
     model: parsed.model,
     sections: sectionMap(parsed.model),
+    index: indexModel(parsed.model),
     reply: options.reply ?? false,
   }
   const diagnostics = [...parsed.diagnostics]

@@ -14,35 +14,45 @@ export interface CommandPlace {
   readonly branches: readonly TransferBranch[]
 }
 
-/** Calls `visit` for every command of the model, nested ones included, in source order. */
-export function forEachCommand(
-  model: IvrModel,
-  visit: (command: CommandNode, place: CommandPlace) => void,
-): void {
-  forEachList(model, (list, place) => {
-    for (const command of list) visit(command, place)
-  })
+/** A command, list or option together with where it stands. */
+export interface Placed<T> {
+  readonly item: T
+  readonly place: CommandPlace
 }
 
-/** Calls `visit` for every command list: sections, option `do` lists and transfer branches. */
-export function forEachList(
-  model: IvrModel,
-  visit: (list: readonly CommandNode[], place: CommandPlace) => void,
-): void {
-  for (const section of model.sections) walkList(section.commands, { section, branches: [] }, visit)
+/**
+ * Every command list, command and choice option of the model, nested ones included, in source
+ * order. Built once per validation so that rules loop over flat arrays instead of walking again.
+ */
+export interface ModelIndex {
+  readonly lists: readonly Placed<readonly CommandNode[]>[]
+  readonly commands: readonly Placed<CommandNode>[]
+  readonly options: readonly Placed<ChoiceOptionNode>[]
 }
 
-function walkList(
-  list: readonly CommandNode[],
-  place: CommandPlace,
-  visit: (list: readonly CommandNode[], place: CommandPlace) => void,
-): void {
-  visit(list, place)
-  for (const command of list) {
-    for (const child of childLists(command)) {
-      walkList(child.commands, child.branch ? { ...place, branches: [...place.branches, child.branch] } : place, visit)
+/** Indexes the model in one walk. */
+export function indexModel(model: IvrModel): ModelIndex {
+  const lists: Placed<readonly CommandNode[]>[] = []
+  const commands: Placed<CommandNode>[] = []
+  const options: Placed<ChoiceOptionNode>[] = []
+  const walk = (list: readonly CommandNode[], place: CommandPlace) => {
+    lists.push({ item: list, place })
+    for (const command of list) {
+      commands.push({ item: command, place })
+      if (command.kind === 'choice') {
+        for (const option of command.options) {
+          options.push({ item: option, place })
+          if (option.do) walk(option.do, place)
+        }
+      } else if (command.kind === 'transfer') {
+        for (const branch of command.branches) {
+          walk(branch.commands, { section: place.section, branches: [...place.branches, branch] })
+        }
+      }
     }
   }
+  for (const section of model.sections) walk(section.commands, { section, branches: [] })
+  return { lists, commands, options }
 }
 
 /** The command lists directly inside a command: option `do` lists and transfer branches. */
@@ -56,16 +66,6 @@ export function childLists(
     return command.branches.map((b) => ({ commands: b.commands, branch: b }))
   }
   return []
-}
-
-/** Calls `visit` for every choice option of the model, nested ones included. */
-export function forEachOption(
-  model: IvrModel,
-  visit: (option: ChoiceOptionNode, place: CommandPlace) => void,
-): void {
-  forEachCommand(model, (command, place) => {
-    if (command.kind === 'choice') for (const option of command.options) visit(option, place)
-  })
 }
 
 /** A reference from one place to a section by name. */

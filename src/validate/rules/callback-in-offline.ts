@@ -1,7 +1,7 @@
 import type { CommandNode } from '../../model/ivr.ts'
 import type { Finding } from '../make-diagnostic.ts'
 import type { Rule } from '../rule.ts'
-import { childLists, forEachCommand, reachableSections } from '../walk.ts'
+import { childLists, reachableSections } from '../walk.ts'
 
 /**
  * `callback` must never run while no agent is logged in: not in `offline`, not in an option's
@@ -9,7 +9,7 @@ import { childLists, forEachCommand, reachableSections } from '../walk.ts'
  * `transfer` branches run in the other department's state and are judged by their branch: a
  * callback in `transfer.if.offline` is a warning wherever the transfer stands.
  */
-export const callbackInOffline: Rule = ({ model, sections }) => {
+export const callbackInOffline: Rule = ({ model, index, sections }) => {
   const findings: Finding[] = []
   const reached = reachableSections(model, ['offline'], true)
   for (const [name, chain] of reached) {
@@ -26,8 +26,8 @@ export const callbackInOffline: Rule = ({ model, sections }) => {
       })
     }
   }
-  forEachCommand(model, (command) => {
-    if (command.kind !== 'transfer') return
+  for (const { item: command } of index.commands) {
+    if (command.kind !== 'transfer') continue
     for (const branch of command.branches) {
       if (branch.state !== 'offline') continue
       for (const callback of callbacksIn(branch.commands, false)) {
@@ -41,7 +41,7 @@ export const callbackInOffline: Rule = ({ model, sections }) => {
         })
       }
     }
-  })
+  }
   return findings
 }
 

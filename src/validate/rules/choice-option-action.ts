@@ -1,11 +1,10 @@
 import type { Rule } from '../rule.ts'
-import { forEachOption } from '../walk.ts'
 
 /** An option needs exactly one of `do` and `goto`. */
-export const choiceOptionAction: Rule = ({ model }) => {
+export const choiceOptionAction: Rule = ({ index }) => {
   const findings: ReturnType<Rule> = []
-  forEachOption(model, (option) => {
-    if (!option.isMapping || option.hasDo !== option.hasGoto) return
+  for (const { item: option } of index.options) {
+    if (!option.isMapping || option.hasDo !== option.hasGoto) continue
     findings.push({
       code: 'choice-option-action',
       severity: 'error',
@@ -14,6 +13,6 @@ export const choiceOptionAction: Rule = ({ model }) => {
       path: option.path,
       span: option.keySpan,
     })
-  })
+  }
   return findings
 }

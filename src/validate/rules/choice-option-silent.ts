@@ -1,11 +1,10 @@
 import type { Rule } from '../rule.ts'
-import { forEachOption } from '../walk.ts'
 
 /** An option without a `play` prompt: callers never hear that it exists. */
-export const choiceOptionSilent: Rule = ({ model }) => {
+export const choiceOptionSilent: Rule = ({ index }) => {
   const findings: ReturnType<Rule> = []
-  forEachOption(model, (option) => {
-    if (!option.isMapping || option.hasPlay) return
+  for (const { item: option } of index.options) {
+    if (!option.isMapping || option.hasPlay) continue
     findings.push({
       code: 'choice-option-silent',
       severity: 'warning',
@@ -14,6 +13,6 @@ export const choiceOptionSilent: Rule = ({ model }) => {
       path: option.path,
       span: option.keySpan,
     })
-  })
+  }
   return findings
 }

@@ -1,15 +1,15 @@
 import type { Fix } from '../diagnostic.ts'
 import { didYouMean } from '../did-you-mean.ts'
 import type { Rule } from '../rule.ts'
-import { forEachCommand, referencesOf } from '../walk.ts'
+import { referencesOf } from '../walk.ts'
 
 /**
  * A goto, option goto or onError naming a section that does not exist. In a fetch reply the
  * section may belong to the calling script, so it is only a warning there.
  */
-export const danglingGoto: Rule = ({ model, sections, reply }) => {
+export const danglingGoto: Rule = ({ index, sections, reply }) => {
   const findings: ReturnType<Rule> = []
-  forEachCommand(model, (command) => {
+  for (const { item: command } of index.commands) {
     for (const ref of referencesOf(command)) {
       const target = ref.target.value
       if (sections.has(target)) continue
@@ -35,6 +35,6 @@ export const danglingGoto: Rule = ({ model, sections, reply }) => {
         fixes,
       })
     }
-  })
+  }
   return findings
 }

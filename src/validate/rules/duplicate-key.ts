@@ -1,5 +1,4 @@
 import { isMap, isSeq, type Node } from 'yaml'
-import type { IvrPath } from '../../model/path.ts'
 import { keySpan, keyText } from '../../yaml/nodes.ts'
 import type { Finding } from '../make-diagnostic.ts'
 import type { Rule } from '../rule.ts'
@@ -15,31 +14,42 @@ export const duplicateKey: Rule = ({ parsed }) => {
   return findings
 }
 
-function walk(node: Node, path: IvrPath, findings: Finding[], parentKey: string | null): void {
+/** Walks with one mutable path; a copy is made only for a finding. */
+function walk(node: Node, path: (string | number)[], findings: Finding[], parentKey: string | null): void {
   if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      if (item) walk(item as Node, [...path, i], findings, null)
-    })
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i]
+      if (!item) continue
+      path.push(i)
+      walk(item as Node, path, findings, null)
+      path.pop()
+    }
     return
   }
   if (!isMap(node)) return
   const seen = new Set<string>()
   for (const pair of node.items) {
     const key = keyText(pair.key)
-    const keyPath = [...path, key]
     if (seen.has(key)) {
-      const messageId =
-        path.length === 0 ? 'diag.duplicate-key.section' : parentKey === 'choice' ? 'diag.duplicate-key.choice' : 'diag.duplicate-key'
+      const top = path.length === 0
       findings.push({
         code: 'duplicate-key',
         severity: 'error',
-        messageId,
-        args: path.length === 0 ? { name: key } : { key },
-        path: keyPath,
+        messageId: top
+          ? 'diag.duplicate-key.section'
+          : parentKey === 'choice'
+            ? 'diag.duplicate-key.choice'
+            : 'diag.duplicate-key',
+        args: top ? { name: key } : { key },
+        path: [...path, key],
         span: keySpan(pair),
       })
     }
     seen.add(key)
-    if (pair.value) walk(pair.value as Node, keyPath, findings, key)
+    if (pair.value) {
+      path.push(key)
+      walk(pair.value as Node, path, findings, key)
+      path.pop()
+    }
   }
 }

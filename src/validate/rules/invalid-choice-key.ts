@@ -1,12 +1,11 @@
 import { isChoiceKey } from '../../model/commands.ts'
 import type { Rule } from '../rule.ts'
-import { forEachOption } from '../walk.ts'
 
 /** Choice keys other than the keys of a phone keypad. */
-export const invalidChoiceKey: Rule = ({ model }) => {
+export const invalidChoiceKey: Rule = ({ index }) => {
   const findings: ReturnType<Rule> = []
-  forEachOption(model, (option) => {
-    if (isChoiceKey(option.key)) return
+  for (const { item: option } of index.options) {
+    if (isChoiceKey(option.key)) continue
     findings.push({
       code: 'invalid-choice-key',
       severity: 'error',
@@ -15,6 +14,6 @@ export const invalidChoiceKey: Rule = ({ model }) => {
       path: option.path,
       span: option.keySpan,
     })
-  })
+  }
   return findings
 }

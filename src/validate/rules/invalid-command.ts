@@ -1,10 +1,9 @@
 import type { Rule } from '../rule.ts'
-import { forEachCommand } from '../walk.ts'
 
 /** Known commands with the wrong arguments, and list items that are no command at all. */
-export const invalidCommand: Rule = ({ model }) => {
+export const invalidCommand: Rule = ({ index }) => {
   const findings: ReturnType<Rule> = []
-  forEachCommand(model, (command) => {
+  for (const { item: command } of index.commands) {
     for (const problem of command.problems) {
       findings.push({
         code: 'invalid-command',
@@ -15,6 +14,6 @@ export const invalidCommand: Rule = ({ model }) => {
         span: problem.span,
       })
     }
-  })
+  }
   return findings
 }

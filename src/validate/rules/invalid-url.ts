@@ -2,7 +2,6 @@ import type { TextValue } from '../../model/ivr.ts'
 import type { IvrPath } from '../../model/path.ts'
 import type { Finding } from '../make-diagnostic.ts'
 import type { Rule } from '../rule.ts'
-import { forEachCommand } from '../walk.ts'
 
 const ABSOLUTE_HTTP_URL = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i
 
@@ -12,7 +11,7 @@ export function isPlayableUrl(url: string): boolean {
 }
 
 /** Links to play or call that are not absolute http or https URLs. */
-export const invalidUrl: Rule = ({ model }) => {
+export const invalidUrl: Rule = ({ index }) => {
   const findings: Finding[] = []
   const check = (url: TextValue | null, path: IvrPath, fetch: boolean) => {
     if (!url || isPlayableUrl(url.value)) return
@@ -26,7 +25,7 @@ export const invalidUrl: Rule = ({ model }) => {
       span: url.span,
     })
   }
-  forEachCommand(model, (command) => {
+  for (const { item: command } of index.commands) {
     if (command.kind === 'play') check(command.url, [...command.path, 'play'], false)
     if (command.kind === 'fetch' || command.kind === 'dtmf') {
       check(command.url, [...command.path, command.kind, 'url'], true)
@@ -34,6 +33,6 @@ export const invalidUrl: Rule = ({ model }) => {
     if (command.kind === 'choice') {
       for (const option of command.options) check(option.play, [...option.path, 'play'], false)
     }
-  })
+  }
   return findings
 }

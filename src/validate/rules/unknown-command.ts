@@ -2,13 +2,12 @@ import { COMMAND_NAMES } from '../../model/commands.ts'
 import type { Fix } from '../diagnostic.ts'
 import { didYouMean } from '../did-you-mean.ts'
 import type { Rule } from '../rule.ts'
-import { forEachCommand } from '../walk.ts'
 
 /** A command word outside the language, with the closest command name as a fix. */
-export const unknownCommand: Rule = ({ model }) => {
+export const unknownCommand: Rule = ({ index }) => {
   const findings: ReturnType<Rule> = []
-  forEachCommand(model, (command) => {
-    if (command.kind !== 'unknown') return
+  for (const { item: command } of index.commands) {
+    if (command.kind !== 'unknown') continue
     const suggestion = didYouMean(command.name, COMMAND_NAMES)
     const bare = command.valueSpan === null && command.keySpan === command.span
     const fixes: Fix[] = suggestion
@@ -31,6 +30,6 @@ export const unknownCommand: Rule = ({ model }) => {
       span: command.keySpan,
       fixes,
     })
-  })
+  }
   return findings
 }

@@ -1,11 +1,10 @@
 import type { Rule } from '../rule.ts'
-import { forEachCommand } from '../walk.ts'
 
 /** `{$from_number}` written without quotes is a YAML mapping; offer to quote it. */
-export const unquotedPlaceholder: Rule = ({ model }) => {
+export const unquotedPlaceholder: Rule = ({ index }) => {
   const findings: ReturnType<Rule> = []
-  forEachCommand(model, (command) => {
-    if (command.kind !== 'fetch' && command.kind !== 'dtmf') return
+  for (const { item: command } of index.commands) {
+    if (command.kind !== 'fetch' && command.kind !== 'dtmf') continue
     for (const param of command.params) {
       if (!param.unquotedPlaceholder) continue
       findings.push({
@@ -20,6 +19,6 @@ export const unquotedPlaceholder: Rule = ({ model }) => {
         ],
       })
     }
-  })
+  }
   return findings
 }

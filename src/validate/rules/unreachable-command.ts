@@ -1,13 +1,13 @@
 import { ENDING_COMMANDS } from '../../model/commands.ts'
 import type { Rule } from '../rule.ts'
-import { commandLabel, forEachList } from '../walk.ts'
+import { commandLabel } from '../walk.ts'
 
 /** Commands after one that ends the list can never run. */
-export const unreachableCommand: Rule = ({ model }) => {
+export const unreachableCommand: Rule = ({ index }) => {
   const findings: ReturnType<Rule> = []
-  forEachList(model, (list) => {
+  for (const { item: list } of index.lists) {
     const end = list.findIndex((c) => ENDING_COMMANDS.has(c.kind))
-    if (end === -1) return
+    if (end === -1) continue
     const after = commandLabel(list[end]!)
     for (const command of list.slice(end + 1)) {
       findings.push({
@@ -19,6 +19,6 @@ export const unreachableCommand: Rule = ({ model }) => {
         span: command.keySpan,
       })
     }
-  })
+  }
   return findings
 }
