@@ -18,8 +18,10 @@ export interface IvrModel {
 export interface TextValue {
   readonly value: string
   readonly span: Span
-  /** Whether it was written in quotes, so that edits can keep the style. */
-  readonly quoted: boolean
+  /** How it was written, so that edits can keep the style; block scalars count as plain. */
+  readonly style: 'plain' | 'single' | 'double'
+  /** Whether it stands inside a flow collection (`[…]`, `{…}`), where `,[]{}` need quotes. */
+  readonly inFlow: boolean
 }
 
 export interface SectionNode {

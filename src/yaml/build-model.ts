@@ -24,7 +24,7 @@ import type { Span } from '../model/span.ts'
 import {
   deref,
   describeNode,
-  isQuoted,
+  scalarStyle,
   keySpan,
   keyText,
   nodeSpan,
@@ -90,7 +90,7 @@ function buildCommand(doc: Document, raw: YamlNode, path: IvrPath, fallback: num
     }
     if (!isCommandName(word)) return { ...base, kind: 'unknown', name: word }
     // A command that needs a value, written as a bare word.
-    return buildNamedCommand(doc, word, null, { ...base, problems }, path)
+    return buildNamedCommand(doc, word, null, { ...base, problems }, path, false)
   }
   if (isMap(node) && node.items.length === 1) {
     const pair = node.items[0] as Pair
@@ -103,7 +103,7 @@ function buildCommand(doc: Document, raw: YamlNode, path: IvrPath, fallback: num
       valueSpan: value?.range ? nodeSpan(value, nameSpan.end) : null,
     }
     if (!isCommandName(name)) return { ...withKey, kind: 'unknown', name }
-    return buildNamedCommand(doc, name, deref(doc, value), withKey, path)
+    return buildNamedCommand(doc, name, deref(doc, value), withKey, path, node.flow === true)
   }
   if (isMap(node) && node.items.length > 1) {
     const names = node.items.map((p) => keyText(p.key)).join(', ')
@@ -130,6 +130,7 @@ function buildNamedCommand(
   value: YamlNode,
   base: Base,
   path: IvrPath,
+  inFlow: boolean,
 ): CommandNode {
   const problems = base.problems
   const at = base.valueSpan ?? base.keySpan
@@ -141,12 +142,12 @@ function buildNamedCommand(
       problems.push({ message: 'shape.bare-takes-nothing', args: { name }, path: valuePath, span: at })
       return { ...base, kind: name }
     case 'play': {
-      const url = textOf(value)
+      const url = textOf(value, false, inFlow)
       if (!url) problems.push({ message: 'shape.play-needs-url', path: valuePath, span: at })
       return { ...base, kind: 'play', url }
     }
     case 'goto': {
-      const target = textOf(value)
+      const target = textOf(value, false, inFlow)
       if (!target) problems.push({ message: 'shape.goto-needs-section', path: valuePath, span: at })
       return { ...base, kind: 'goto', target }
     }
@@ -163,14 +164,14 @@ function buildNamedCommand(
 }
 
 /** The scalar as text when it holds a string; numbers count too where `numbers` is set. */
-function textOf(node: YamlNode, numbers = false): TextValue | null {
+function textOf(node: YamlNode, numbers = false, inFlow = false): TextValue | null {
   if (!isScalar(node) || node.value === null || node.value === undefined) return null
   const v = node.value
   if (typeof v !== 'string' && !(numbers && (typeof v === 'number' || typeof v === 'bigint'))) {
     return null
   }
   const value = typeof v === 'string' ? v : (node.source ?? String(v))
-  return { value, span: nodeSpan(node, 0), quoted: isQuoted(node) }
+  return { value, span: nodeSpan(node, 0), style: scalarStyle(node), inFlow }
 }
 
 function buildOptions(
@@ -214,14 +215,14 @@ function buildOptions(
       const fieldSpan = nodeSpanOrKey(field)
       switch (fieldName) {
         case 'name':
-          result.name = textOf(fieldValue, true)
+          result.name = textOf(fieldValue, true, option.flow === true)
           if (!result.name && !isNull(fieldValue)) {
             problems.push({ message: 'shape.not-text', args: { key: 'name' }, path: fieldPath, span: fieldSpan })
           }
           break
         case 'play':
           result.hasPlay = true
-          result.play = textOf(fieldValue)
+          result.play = textOf(fieldValue, false, option.flow === true)
           if (!result.play) {
             problems.push({ message: 'shape.play-needs-url', path: fieldPath, span: fieldSpan })
           }
@@ -239,7 +240,7 @@ function buildOptions(
           break
         case 'goto':
           result.hasGoto = true
-          result.goto = textOf(fieldValue)
+          result.goto = textOf(fieldValue, false, option.flow === true)
           if (!result.goto) {
             problems.push({ message: 'shape.needs-section', args: { key: 'goto' }, path: fieldPath, span: fieldSpan })
           }
@@ -291,7 +292,7 @@ function buildTransfer(
     const fieldSpan = nodeSpanOrKey(field)
     if (fieldName === 'to') {
       sawTo = true
-      to = textOf(fieldValue, true)
+      to = textOf(fieldValue, true, value.flow === true)
       if (!to || to.value.trim() === '') {
         to = null
         problems.push({ message: 'shape.transfer-needs-to', path: fieldPath, span: fieldSpan })
@@ -352,10 +353,10 @@ function buildFetch(
     const fieldSpan = nodeSpanOrKey(field)
     if (fieldName === 'url') {
       sawUrl = true
-      url = textOf(fieldValue)
+      url = textOf(fieldValue, false, value.flow === true)
       if (!url) problems.push({ message: 'shape.fetch-needs-url', args: { name }, path: fieldPath, span: fieldSpan })
     } else if (fieldName === 'onError') {
-      onError = textOf(fieldValue)
+      onError = textOf(fieldValue, false, value.flow === true)
       if (!onError) {
         problems.push({ message: 'shape.needs-section', args: { key: 'onError' }, path: fieldPath, span: fieldSpan })
       }

@@ -56,7 +56,8 @@ export function isTextScalar(node: YamlNode): boolean {
   return isScalar(node) && typeof node.value === 'string'
 }
 
-/** Whether a scalar was written in quotes. */
-export function isQuoted(node: YamlNode): boolean {
-  return isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+/** How a scalar was written: plain (block scalars too), single- or double-quoted. */
+export function scalarStyle(node: YamlNode): 'plain' | 'single' | 'double' {
+  if (!isScalar(node)) return 'plain'
+  return node.type === 'QUOTE_DOUBLE' ? 'double' : node.type === 'QUOTE_SINGLE' ? 'single' : 'plain'
 }
