@@ -34,23 +34,30 @@ import {
 
 type Problems = ShapeProblem[]
 
+/** The document being read, and where its text starts in the whole IVR text. */
+interface Reader {
+  readonly doc: Document
+  readonly offset: number
+}
+
 /**
  * Reads the top-level mapping of a parsed document into the IVR model. Lenient by design: every
  * part that has the wrong shape becomes `null`, a `malformed` command or a shape problem, and the
  * rest is read as usual.
  */
-export function buildModel(doc: Document, root: YAMLMap): IvrModel {
+export function buildModel(doc: Document, root: YAMLMap, offset = 0): IvrModel {
+  const r: Reader = { doc, offset }
   const sections = new Map<string, SectionNode>()
   const invalidSections: InvalidSection[] = []
   for (const pair of root.items) {
     const key = pair.key as YamlNode
     const name = keyText(key)
-    const nameSpan = keySpan(pair)
+    const nameSpan = keySpan(pair, r.offset)
     if (!isScalar(key) || typeof key.value !== 'string') {
       invalidSections.push({ name, keySpan: nameSpan, reason: 'name-not-text', what: describeNode(key) })
       continue
     }
-    const value = deref(doc, pair.value as YamlNode)
+    const value = deref(r.doc, pair.value as YamlNode)
     if (!isSeq(value)) {
       invalidSections.push({ name, keySpan: nameSpan, reason: 'not-a-list', what: describeNode(value) })
       continue
@@ -61,25 +68,25 @@ export function buildModel(doc: Document, root: YAMLMap): IvrModel {
       name,
       path,
       keySpan: nameSpan,
-      span: pairSpan(pair),
-      commands: buildList(doc, value.items as YamlNode[], path, nameSpan.end),
+      span: pairSpan(pair, r.offset),
+      commands: buildList(r, value.items as YamlNode[], path, nameSpan.end),
     })
   }
   return { sections: [...sections.values()], invalidSections }
 }
 
 function buildList(
-  doc: Document,
+  r: Reader,
   items: readonly YamlNode[],
   path: IvrPath,
   fallback: number,
 ): CommandNode[] {
-  return items.map((item, i) => buildCommand(doc, item, [...path, i], fallback))
+  return items.map((item, i) => buildCommand(r, item, [...path, i], fallback))
 }
 
-function buildCommand(doc: Document, raw: YamlNode, path: IvrPath, fallback: number): CommandNode {
-  const span = nodeSpan(raw, fallback)
-  const node = deref(doc, raw)
+function buildCommand(r: Reader, raw: YamlNode, path: IvrPath, fallback: number): CommandNode {
+  const span = nodeSpan(raw, fallback, r.offset)
+  const node = deref(r.doc, raw)
   const problems: Problems = []
   const base = { path, span, keySpan: span, valueSpan: null, problems }
 
@@ -90,20 +97,20 @@ function buildCommand(doc: Document, raw: YamlNode, path: IvrPath, fallback: num
     }
     if (!isCommandName(word)) return { ...base, kind: 'unknown', name: word }
     // A command that needs a value, written as a bare word.
-    return buildNamedCommand(doc, word, null, { ...base, problems }, path, false)
+    return buildNamedCommand(r, word, null, { ...base, problems }, path, false)
   }
   if (isMap(node) && node.items.length === 1) {
     const pair = node.items[0] as Pair
     const name = keyText(pair.key)
-    const nameSpan = keySpan(pair)
+    const nameSpan = keySpan(pair, r.offset)
     const value = pair.value as YamlNode
     const withKey = {
       ...base,
       keySpan: nameSpan,
-      valueSpan: value?.range ? nodeSpan(value, nameSpan.end) : null,
+      valueSpan: value?.range ? nodeSpan(value, nameSpan.end, r.offset) : null,
     }
     if (!isCommandName(name)) return { ...withKey, kind: 'unknown', name }
-    return buildNamedCommand(doc, name, deref(doc, value), withKey, path, node.flow === true)
+    return buildNamedCommand(r, name, deref(r.doc, value), withKey, path, node.flow === true)
   }
   if (isMap(node) && node.items.length > 1) {
     const names = node.items.map((p) => keyText(p.key)).join(', ')
@@ -125,7 +132,7 @@ type Base = {
 }
 
 function buildNamedCommand(
-  doc: Document,
+  r: Reader,
   name: string,
   value: YamlNode,
   base: Base,
@@ -142,40 +149,40 @@ function buildNamedCommand(
       problems.push({ message: 'shape.bare-takes-nothing', args: { name }, path: valuePath, span: at })
       return { ...base, kind: name }
     case 'play': {
-      const url = textOf(value, false, inFlow)
+      const url = textOf(r, value, false, inFlow)
       if (!url) problems.push({ message: 'shape.play-needs-url', path: valuePath, span: at })
       return { ...base, kind: 'play', url }
     }
     case 'goto': {
-      const target = textOf(value, false, inFlow)
+      const target = textOf(r, value, false, inFlow)
       if (!target) problems.push({ message: 'shape.goto-needs-section', path: valuePath, span: at })
       return { ...base, kind: 'goto', target }
     }
     case 'choice':
-      return { ...base, kind: 'choice', options: buildOptions(doc, value, valuePath, at, problems) }
+      return { ...base, kind: 'choice', options: buildOptions(r, value, valuePath, at, problems) }
     case 'transfer':
-      return buildTransfer(doc, value, base, valuePath, at)
+      return buildTransfer(r, value, base, valuePath, at)
     case 'fetch':
     case 'dtmf':
-      return buildFetch(doc, name, value, base, valuePath, at)
+      return buildFetch(r, name, value, base, valuePath, at)
     default:
       return { ...base, kind: 'unknown', name }
   }
 }
 
 /** The scalar as text when it holds a string; numbers count too where `numbers` is set. */
-function textOf(node: YamlNode, numbers = false, inFlow = false): TextValue | null {
+function textOf(r: Reader, node: YamlNode, numbers = false, inFlow = false): TextValue | null {
   if (!isScalar(node) || node.value === null || node.value === undefined) return null
   const v = node.value
   if (typeof v !== 'string' && !(numbers && (typeof v === 'number' || typeof v === 'bigint'))) {
     return null
   }
   const value = typeof v === 'string' ? v : (node.source ?? String(v))
-  return { value, span: nodeSpan(node, 0), style: scalarStyle(node), inFlow }
+  return { value, span: nodeSpan(node, 0, r.offset), style: scalarStyle(node), inFlow }
 }
 
 function buildOptions(
-  doc: Document,
+  r: Reader,
   value: YamlNode,
   path: IvrPath,
   at: Span,
@@ -188,13 +195,13 @@ function buildOptions(
   return value.items.map((pair) => {
     const key = keyText(pair.key)
     const optionPath = [...path, key]
-    const optionKeySpan = keySpan(pair)
-    const option = deref(doc, pair.value as YamlNode)
+    const optionKeySpan = keySpan(pair, r.offset)
+    const option = deref(r.doc, pair.value as YamlNode)
     const result = {
       key,
       path: optionPath,
       keySpan: optionKeySpan,
-      span: pairSpan(pair),
+      span: pairSpan(pair, r.offset),
       name: null as TextValue | null,
       play: null as TextValue | null,
       do: null as CommandNode[] | null,
@@ -211,18 +218,18 @@ function buildOptions(
     for (const field of option.items) {
       const fieldName = keyText(field.key)
       const fieldPath = [...optionPath, fieldName]
-      const fieldValue = deref(doc, field.value as YamlNode)
-      const fieldSpan = nodeSpanOrKey(field)
+      const fieldValue = deref(r.doc, field.value as YamlNode)
+      const fieldSpan = nodeSpanOrKey(r, field)
       switch (fieldName) {
         case 'name':
-          result.name = textOf(fieldValue, true, option.flow === true)
+          result.name = textOf(r, fieldValue, true, option.flow === true)
           if (!result.name && !isNull(fieldValue)) {
             problems.push({ message: 'shape.not-text', args: { key: 'name' }, path: fieldPath, span: fieldSpan })
           }
           break
         case 'play':
           result.hasPlay = true
-          result.play = textOf(fieldValue, false, option.flow === true)
+          result.play = textOf(r, fieldValue, false, option.flow === true)
           if (!result.play) {
             problems.push({ message: 'shape.play-needs-url', path: fieldPath, span: fieldSpan })
           }
@@ -230,7 +237,7 @@ function buildOptions(
         case 'do':
           result.hasDo = true
           if (isSeq(fieldValue)) {
-            result.do = buildList(doc, fieldValue.items as YamlNode[], fieldPath, fieldSpan.end)
+            result.do = buildList(r, fieldValue.items as YamlNode[], fieldPath, fieldSpan.end)
             if (result.do.length === 0) {
               problems.push({ message: 'shape.do-empty', path: fieldPath, span: fieldSpan })
             }
@@ -240,7 +247,7 @@ function buildOptions(
           break
         case 'goto':
           result.hasGoto = true
-          result.goto = textOf(fieldValue, false, option.flow === true)
+          result.goto = textOf(r, fieldValue, false, option.flow === true)
           if (!result.goto) {
             problems.push({ message: 'shape.needs-section', args: { key: 'goto' }, path: fieldPath, span: fieldSpan })
           }
@@ -250,7 +257,7 @@ function buildOptions(
             message: 'shape.unknown-key.option',
             args: { key: fieldName },
             path: fieldPath,
-            span: keySpan(field),
+            span: keySpan(field, r.offset),
           })
       }
     }
@@ -263,15 +270,15 @@ function isNull(node: YamlNode): boolean {
 }
 
 /** The value's span, or the key's when the value was left out. */
-function nodeSpanOrKey(pair: Pair): Span {
+function nodeSpanOrKey(r: Reader, pair: Pair): Span {
   const value = pair.value as YamlNode
-  const key = keySpan(pair)
+  const key = keySpan(pair, r.offset)
   if (!value?.range || value.range[1] === value.range[0]) return key
-  return nodeSpan(value, key.end)
+  return nodeSpan(value, key.end, r.offset)
 }
 
 function buildTransfer(
-  doc: Document,
+  r: Reader,
   value: YamlNode,
   base: Base,
   path: IvrPath,
@@ -288,11 +295,11 @@ function buildTransfer(
   for (const field of value.items) {
     const fieldName = keyText(field.key)
     const fieldPath = [...path, fieldName]
-    const fieldValue = deref(doc, field.value as YamlNode)
-    const fieldSpan = nodeSpanOrKey(field)
+    const fieldValue = deref(r.doc, field.value as YamlNode)
+    const fieldSpan = nodeSpanOrKey(r, field)
     if (fieldName === 'to') {
       sawTo = true
-      to = textOf(fieldValue, true, value.flow === true)
+      to = textOf(r, fieldValue, true, value.flow === true)
       if (!to || to.value.trim() === '') {
         to = null
         problems.push({ message: 'shape.transfer-needs-to', path: fieldPath, span: fieldSpan })
@@ -305,22 +312,22 @@ function buildTransfer(
       for (const branch of fieldValue.items) {
         const state = keyText(branch.key)
         const branchPath = [...fieldPath, state]
-        const branchValue = deref(doc, branch.value as YamlNode)
+        const branchValue = deref(r.doc, branch.value as YamlNode)
         if (!(TRANSFER_STATES as readonly string[]).includes(state)) {
-          problems.push({ message: 'shape.unknown-key.if', args: { key: state }, path: branchPath, span: keySpan(branch) })
+          problems.push({ message: 'shape.unknown-key.if', args: { key: state }, path: branchPath, span: keySpan(branch, r.offset) })
         } else if (!isSeq(branchValue)) {
-          problems.push({ message: 'shape.branch-needs-list', args: { state }, path: branchPath, span: nodeSpanOrKey(branch) })
+          problems.push({ message: 'shape.branch-needs-list', args: { state }, path: branchPath, span: nodeSpanOrKey(r, branch) })
         } else {
           branches.push({
             state: state as TransferState,
             path: branchPath,
-            keySpan: keySpan(branch),
-            commands: buildList(doc, branchValue.items as YamlNode[], branchPath, keySpan(branch).end),
+            keySpan: keySpan(branch, r.offset),
+            commands: buildList(r, branchValue.items as YamlNode[], branchPath, keySpan(branch, r.offset).end),
           })
         }
       }
     } else {
-      problems.push({ message: 'shape.unknown-key.transfer', args: { key: fieldName }, path: fieldPath, span: keySpan(field) })
+      problems.push({ message: 'shape.unknown-key.transfer', args: { key: fieldName }, path: fieldPath, span: keySpan(field, r.offset) })
     }
   }
   if (!sawTo) problems.push({ message: 'shape.transfer-needs-to', path, span: base.keySpan })
@@ -330,7 +337,7 @@ function buildTransfer(
 const PLACEHOLDER_PATTERN = /\{\$([^}]*)\}/g
 
 function buildFetch(
-  doc: Document,
+  r: Reader,
   name: 'fetch' | 'dtmf',
   value: YamlNode,
   base: Base,
@@ -349,14 +356,14 @@ function buildFetch(
   for (const field of value.items) {
     const fieldName = keyText(field.key)
     const fieldPath = [...path, fieldName]
-    const fieldValue = deref(doc, field.value as YamlNode)
-    const fieldSpan = nodeSpanOrKey(field)
+    const fieldValue = deref(r.doc, field.value as YamlNode)
+    const fieldSpan = nodeSpanOrKey(r, field)
     if (fieldName === 'url') {
       sawUrl = true
-      url = textOf(fieldValue, false, value.flow === true)
+      url = textOf(r, fieldValue, false, value.flow === true)
       if (!url) problems.push({ message: 'shape.fetch-needs-url', args: { name }, path: fieldPath, span: fieldSpan })
     } else if (fieldName === 'onError') {
-      onError = textOf(fieldValue, false, value.flow === true)
+      onError = textOf(r, fieldValue, false, value.flow === true)
       if (!onError) {
         problems.push({ message: 'shape.needs-section', args: { key: 'onError' }, path: fieldPath, span: fieldSpan })
       }
@@ -368,23 +375,23 @@ function buildFetch(
         continue
       }
       for (const param of fieldValue.items) {
-        const built = buildParam(doc, param, fieldPath, problems)
+        const built = buildParam(r, param, fieldPath, problems)
         if (built) params.push(built)
       }
     } else {
-      problems.push({ message: 'shape.unknown-key.fetch', args: { key: fieldName, name }, path: fieldPath, span: keySpan(field) })
+      problems.push({ message: 'shape.unknown-key.fetch', args: { key: fieldName, name }, path: fieldPath, span: keySpan(field, r.offset) })
     }
   }
   if (!sawUrl) problems.push({ message: 'shape.fetch-needs-url', args: { name }, path, span: base.keySpan })
   return { ...base, kind: name, url, onError, params }
 }
 
-function buildParam(doc: Document, pair: Pair, path: IvrPath, problems: Problems): ParamNode | null {
+function buildParam(r: Reader, pair: Pair, path: IvrPath, problems: Problems): ParamNode | null {
   const name = keyText(pair.key)
   const paramPath = [...path, name]
-  const value = deref(doc, pair.value as YamlNode)
-  const valueSpan = nodeSpanOrKey(pair)
-  const base = { name, path: paramPath, keySpan: keySpan(pair), valueSpan }
+  const value = deref(r.doc, pair.value as YamlNode)
+  const valueSpan = nodeSpanOrKey(r, pair)
+  const base = { name, path: paramPath, keySpan: keySpan(pair, r.offset), valueSpan }
   // `{$from_number}` without quotes is a flow mapping with one key and no value.
   if (isMap(value) && value.items.length === 1 && value.flow) {
     const only = value.items[0] as Pair

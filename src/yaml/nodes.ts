@@ -14,22 +14,26 @@ export function keyText(key: unknown): string {
   return String(key)
 }
 
-/** The span of a node's value (without trailing comments), or an empty span at `fallback`. */
-export function nodeSpan(node: YamlNode, fallback: number): Span {
+/**
+ * The span of a node's value (without trailing comments), or an empty span at `fallback`.
+ * `offset` is where the parsed text starts in the whole document; `fallback` is already absolute.
+ */
+export function nodeSpan(node: YamlNode, fallback: number, offset = 0): Span {
   const range = node?.range
-  return range ? { start: range[0], end: range[1] } : { start: fallback, end: fallback }
+  return range ? { start: range[0] + offset, end: range[1] + offset } : { start: fallback, end: fallback }
 }
 
 /** The span of a pair's key. */
-export function keySpan(pair: Pair): Span {
-  return nodeSpan(pair.key as YamlNode, 0)
+export function keySpan(pair: Pair, offset = 0): Span {
+  return nodeSpan(pair.key as YamlNode, offset, offset)
 }
 
 /** The span from a pair's key to the end of its value. */
-export function pairSpan(pair: Pair): Span {
-  const key = keySpan(pair)
+export function pairSpan(pair: Pair, offset = 0): Span {
+  const key = keySpan(pair, offset)
   const value = (pair.value as YamlNode)?.range
-  return { start: key.start, end: value && value[1] > key.end ? value[1] : key.end }
+  const end = value ? value[1] + offset : key.end
+  return { start: key.start, end: end > key.end ? end : key.end }
 }
 
 /** Follows an alias to the node it names; other nodes come back as they are. */
