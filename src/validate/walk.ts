@@ -122,35 +122,44 @@ export function sectionMap(model: IvrModel): ReadonlyMap<string, SectionNode> {
 }
 
 /**
- * The sections reachable from `from` by references, each with the chain of names that leads to
- * it (`["offline", "cb"]`). Breadth first, so chains are shortest.
+ * The sections reachable from `from` by references, each with the section it was first reached
+ * from (`null` for the starting ones). Breadth first, so `chainTo` gives shortest chains.
  */
 export function reachableSections(
   model: IvrModel,
   from: readonly string[],
   skipBranches = false,
-): Map<string, readonly string[]> {
+): Map<string, string | null> {
   const sections = sectionMap(model)
-  const chains = new Map<string, readonly string[]>()
+  const parents = new Map<string, string | null>()
   const queue: string[] = []
   for (const name of from) {
-    if (sections.has(name) && !chains.has(name)) {
-      chains.set(name, [name])
+    if (sections.has(name) && !parents.has(name)) {
+      parents.set(name, null)
       queue.push(name)
     }
   }
   for (let i = 0; i < queue.length; i++) {
     const name = queue[i] as string
-    const chain = chains.get(name) as readonly string[]
     for (const ref of referencesIn((sections.get(name) as SectionNode).commands, skipBranches)) {
       const target = ref.target.value
-      if (sections.has(target) && !chains.has(target)) {
-        chains.set(target, [...chain, target])
+      if (sections.has(target) && !parents.has(target)) {
+        parents.set(target, name)
         queue.push(target)
       }
     }
   }
-  return chains
+  return parents
+}
+
+/** The chain of section names that leads to `name` (`["offline", "cb"]`). */
+export function chainTo(parents: ReadonlyMap<string, string | null>, name: string): string[] {
+  const chain: string[] = []
+  for (let at: string | null | undefined = name; at != null; at = parents.get(at)) {
+    chain.push(at)
+    if (chain.length > parents.size) break
+  }
+  return chain.reverse()
 }
 
 /** How a command is named in messages. */

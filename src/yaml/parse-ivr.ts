@@ -20,6 +20,17 @@ export interface ParsedIvr {
   readonly diagnostics: readonly Diagnostic[]
   /** Whether the text could be read as a mapping of sections, so that the model is complete. */
   readonly readable: boolean
+  /**
+   * The YAML documents the model was read from, each with the offset of its text: one for the
+   * whole text, or one per top-level section when read incrementally (see `incremental.ts`).
+   */
+  readonly chunks: readonly DocumentChunk[]
+}
+
+/** A YAML document read from `text.slice(offset)`: its ranges are relative to `offset`. */
+export interface DocumentChunk {
+  readonly offset: number
+  readonly document: Document.Parsed
 }
 
 export interface ParseOptions {
@@ -53,6 +64,14 @@ export function parseIvr(text: string, options: ParseOptions = {}): ParsedIvr {
 }
 
 function parseChecked(text: string, locale: Locale): ParsedIvr {
+  return refuseEarly(text, locale) ?? parseDocumentText(text, locale)
+}
+
+/**
+ * Refuses text that must not reach the YAML parser: too large, binary, not UTF-8, or nested too
+ * deep. `null` when the text may be parsed.
+ */
+export function refuseEarly(text: string, locale: Locale = 'en'): ParsedIvr | null {
   if (text.length > MAX_BYTES / 4 && utf8Length(text) > MAX_BYTES) {
     const lines = createLineIndex(text.slice(0, 1))
     return refused(text, lines, locale, {
@@ -73,6 +92,16 @@ function parseChecked(text: string, locale: Locale): ParsedIvr {
       span: { start: 0, end: 0 },
     })
   }
+  const undecodableAt = text.search(UNDECODABLE)
+  if (undecodableAt !== -1) {
+    return refused(text, createLineIndex(text), locale, {
+      code: 'yaml-syntax',
+      severity: 'error',
+      messageId: 'diag.yaml-syntax.utf8',
+      path: [],
+      span: { start: undecodableAt, end: undecodableAt + 1 },
+    })
+  }
   const tooDeepAt = findExcessiveNesting(text, MAX_DEPTH)
   if (tooDeepAt !== -1) {
     return refused(text, createLineIndex(text), locale, {
@@ -84,7 +113,10 @@ function parseChecked(text: string, locale: Locale): ParsedIvr {
       span: { start: tooDeepAt, end: tooDeepAt + 1 },
     })
   }
+  return null
+}
 
+function parseDocumentText(text: string, locale: Locale): ParsedIvr {
   const lineCounter = new LineCounter()
   const document = parseDocument(text, { lineCounter, keepSourceTokens: true, uniqueKeys: false })
   const lines = lineIndexFromStarts(lineCounter.lineStarts, text.length)
@@ -92,7 +124,7 @@ function parseChecked(text: string, locale: Locale): ParsedIvr {
 
   if (document.errors.length > 0) {
     const diagnostics = document.errors.map((error) => diagnostic(syntaxFinding(error, text)))
-    return { text, document, lines, model: EMPTY_MODEL, diagnostics, readable: false }
+    return { text, document, lines, model: EMPTY_MODEL, diagnostics, readable: false, chunks: [] }
   }
   if (text.includes('*') && text.includes('&') && hasAliasBomb(document)) {
     const diagnostics = [
@@ -104,7 +136,7 @@ function parseChecked(text: string, locale: Locale): ParsedIvr {
         span: { start: 0, end: 0 },
       }),
     ]
-    return { text, document, lines, model: EMPTY_MODEL, diagnostics, readable: false }
+    return { text, document, lines, model: EMPTY_MODEL, diagnostics, readable: false, chunks: [] }
   }
 
   const root = document.contents
@@ -119,9 +151,25 @@ function parseChecked(text: string, locale: Locale): ParsedIvr {
       path: [],
       span,
     }
-    return { text, document, lines, model: EMPTY_MODEL, diagnostics: [diagnostic(finding)], readable: false }
+    return {
+      text,
+      document,
+      lines,
+      model: EMPTY_MODEL,
+      diagnostics: [diagnostic(finding)],
+      readable: false,
+      chunks: [],
+    }
   }
-  return { text, document, lines, model: buildModel(document, root), diagnostics: [], readable: true }
+  return {
+    text,
+    document,
+    lines,
+    model: buildModel(document, root),
+    diagnostics: [],
+    readable: true,
+    chunks: [{ offset: 0, document }],
+  }
 }
 
 function refused(text: string, lines: LineIndex, locale: Locale, finding: Finding): ParsedIvr {
@@ -132,8 +180,15 @@ function refused(text: string, lines: LineIndex, locale: Locale, finding: Findin
     model: EMPTY_MODEL,
     diagnostics: [makeDiagnostic(finding, lines, locale)],
     readable: false,
+    chunks: [],
   }
 }
+
+/**
+ * What bytes that are not UTF-8 turn into when read as UTF-8 text: the replacement character
+ * U+FFFD, or a lone UTF-16 surrogate, which no UTF-8 file can hold.
+ */
+const UNDECODABLE = /\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** Text with NUL bytes or many control characters is not YAML an admin wrote. */
 function looksBinary(text: string): boolean {

@@ -1,7 +1,7 @@
 import type { CommandNode } from '../../model/ivr.ts'
 import type { Finding } from '../make-diagnostic.ts'
 import type { Rule } from '../rule.ts'
-import { childLists, reachableSections } from '../walk.ts'
+import { chainTo, childLists, reachableSections } from '../walk.ts'
 
 /**
  * `callback` must never run while no agent is logged in: not in `offline`, not in an option's
@@ -12,10 +12,12 @@ import { childLists, reachableSections } from '../walk.ts'
 export const callbackInOffline: Rule = ({ model, index, sections }) => {
   const findings: Finding[] = []
   const reached = reachableSections(model, ['offline'], true)
-  for (const [name, chain] of reached) {
+  for (const name of reached.keys()) {
     const section = sections.get(name)
     if (!section) continue
-    for (const callback of callbacksIn(section.commands, true)) {
+    const callbacks = callbacksIn(section.commands, true)
+    const chain = callbacks.length > 0 ? chainTo(reached, name) : []
+    for (const callback of callbacks) {
       findings.push({
         code: 'callback-in-offline',
         severity: 'error',

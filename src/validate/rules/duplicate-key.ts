@@ -9,19 +9,43 @@ import type { Rule } from '../rule.ts'
  */
 export const duplicateKey: Rule = ({ parsed }) => {
   const findings: Finding[] = []
-  const root = parsed.document?.contents
-  if (root) walk(root, [], findings, null)
+  const sections = new Set<string>()
+  for (const { document, offset } of parsed.chunks) {
+    const root = document.contents
+    if (!isMap(root)) continue
+    for (const pair of root.items) {
+      const name = keyText(pair.key)
+      if (sections.has(name)) {
+        findings.push({
+          code: 'duplicate-key',
+          severity: 'error',
+          messageId: 'diag.duplicate-key.section',
+          args: { name },
+          path: [name],
+          span: keySpan(pair, offset),
+        })
+      }
+      sections.add(name)
+      if (pair.value) walk(pair.value as Node, [name], findings, name, offset)
+    }
+  }
   return findings
 }
 
 /** Walks with one mutable path; a copy is made only for a finding. */
-function walk(node: Node, path: (string | number)[], findings: Finding[], parentKey: string | null): void {
+function walk(
+  node: Node,
+  path: (string | number)[],
+  findings: Finding[],
+  parentKey: string | null,
+  offset: number,
+): void {
   if (isSeq(node)) {
     for (let i = 0; i < node.items.length; i++) {
       const item = node.items[i]
       if (!item) continue
       path.push(i)
-      walk(item as Node, path, findings, null)
+      walk(item as Node, path, findings, null, offset)
       path.pop()
     }
     return
@@ -31,24 +55,19 @@ function walk(node: Node, path: (string | number)[], findings: Finding[], parent
   for (const pair of node.items) {
     const key = keyText(pair.key)
     if (seen.has(key)) {
-      const top = path.length === 0
       findings.push({
         code: 'duplicate-key',
         severity: 'error',
-        messageId: top
-          ? 'diag.duplicate-key.section'
-          : parentKey === 'choice'
-            ? 'diag.duplicate-key.choice'
-            : 'diag.duplicate-key',
-        args: top ? { name: key } : { key },
+        messageId: parentKey === 'choice' ? 'diag.duplicate-key.choice' : 'diag.duplicate-key',
+        args: { key },
         path: [...path, key],
-        span: keySpan(pair),
+        span: keySpan(pair, offset),
       })
     }
     seen.add(key)
     if (pair.value) {
       path.push(key)
-      walk(pair.value as Node, path, findings, key)
+      walk(pair.value as Node, path, findings, key, offset)
       path.pop()
     }
   }
