@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import ELK from 'elkjs/lib/elk.bundled.js'
+import ElkModule from 'elkjs/lib/elk.bundled.js'
 import { describe, expect, it } from 'vitest'
 import { buildGraph } from '../../src/graph/build-graph.ts'
 import { cardSize, CARD, fromElkLayout, layoutKey, toElkGraph } from '../../src/graph/layout.ts'
@@ -24,6 +24,8 @@ describe('the layered layout', () => {
 
   it('places entry sections left of the sections they lead to, without overlaps', async () => {
     const graph = graphOf(example('callback-from-queue.yaml'))
+    // The bundle is CommonJS: its export is the constructor itself.
+    const ELK = ElkModule as unknown as new () => { layout(graph: unknown): Promise<never> }
     const elk = new ELK()
     const positions = fromElkLayout(await elk.layout(structuredClone(toElkGraph(graph)) as never))
     const queue = positions.get('section:queue')!
