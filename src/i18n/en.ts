@@ -106,6 +106,12 @@ export const en = {
   'shape.unknown-placeholder':
     '{placeholder} is not a placeholder. Use {$from_number}, {$to_number} or {$conv_code}.',
 
+  'op.error.unreadable': 'The YAML has a syntax error. Fix it first, then try again.',
+  'op.error.conflict': 'This change overlaps another one. Try again.',
+  'op.error.unexpected':
+    'This change would not give the intended result, so the YAML was left as it is.',
+  'op.error.not-found': 'That item is no longer in the YAML; it may have been edited meanwhile.',
+  'op.error.section-exists': 'There is already a section "{name}".',
   // Fixes
   'fix.add-section': 'Create section "{name}"',
   'fix.use-name': 'Change to "{name}"',
@@ -125,6 +131,37 @@ export const en = {
   'app.coming': 'The editor is on its way. Until then, check IVRs from the command line:',
   'app.cli-hint': 'npx ivr-designer validate my-ivr.yaml',
   'app.language': 'Language',
+  'app.skip-to-content': 'Skip to content',
+  'app.status': 'Early preview',
+  'app.theme': 'Theme',
+  'app.theme.system': 'Match the system',
+  'app.theme.light': 'Light',
+  'app.theme.dark': 'Dark',
+  'app.locale.en': 'English',
+  'app.locale.ja': '日本語',
+  'app.cli.label': 'Terminal',
+  'app.copy': 'Copy',
+  'app.copied': 'Copied',
+  'app.copy-command': 'Copy the command',
+  'app.copy-failed': 'Could not copy. Select the command and copy it yourself.',
+  'app.preview.label': 'A phone menu as YAML and as a graph on the canvas',
+  'app.preview.file': 'support-line.yaml',
+  'app.preview.valid': 'No problems',
+  'app.preview.entry': 'entry',
+  'app.preview.sales': 'Sales',
+  'app.preview.support': 'Support',
+  'app.features': 'Coming in the editor',
+  'app.feature.canvas.title': 'Canvas and YAML in step',
+  'app.feature.canvas.body':
+    'Rewire a menu on the canvas and the YAML changes with it, comments and all. Edit the YAML and the canvas follows.',
+  'app.feature.validate.title': 'Problems in plain words',
+  'app.feature.validate.body':
+    'Missing sections, dead ends and loops show up as you type, each with a suggested fix.',
+  'app.feature.simulate.title': 'Test calls before going live',
+  'app.feature.simulate.body':
+    'Walk through the menu as a caller would, pressing keys, before any customer hears it.',
+  'app.footer.license': 'Open source under the MIT License',
+  'app.footer.version': 'Version {version}',
 } as const
 
 export type MessageId = keyof typeof en

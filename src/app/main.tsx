@@ -1,0 +1,29 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App.tsx'
+import { createAppStore } from './state/app-store.ts'
+import { StoreProvider } from './state/store-context.tsx'
+import './theme/tokens.css'
+import './theme/base.css'
+
+function readStorage(): Storage | undefined {
+  try {
+    return window.localStorage
+  } catch {
+    // Some browsers throw on access when storage is disabled.
+    return undefined
+  }
+}
+
+const container = document.getElementById('root')
+if (container === null) throw new Error('index.html has no #root element.')
+
+const store = createAppStore({ storage: readStorage(), languages: navigator.languages })
+
+createRoot(container).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+)
