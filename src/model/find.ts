@@ -87,3 +87,53 @@ function findInOption(option: ChoiceOptionNode, path: IvrPath): Found | null {
   const value = field === 'name' ? option.name : field === 'play' ? option.play : field === 'goto' ? option.goto : null
   return value ? { kind: 'text', node: value } : null
 }
+
+/**
+ * The path of the innermost section, command or choice option whose span holds `offset`, so that
+ * a cursor in the text selects the same thing on the canvas; `null` outside every section.
+ */
+export function pathAtOffset(model: IvrModel, offset: number): IvrPath | null {
+  const inside = (span: { start: number; end: number }) => span.start <= offset && offset <= span.end
+  const section = model.sections.find((s) => inside(s.span))
+  if (!section) return null
+  let path: IvrPath = section.path
+  let list: readonly CommandNode[] | null = section.commands
+  while (list) {
+    const command: CommandNode | undefined = list.find((c) => inside(c.span))
+    if (!command) break
+    path = command.path
+    list = null
+    if (command.kind === 'choice') {
+      const option = command.options.find((o) => inside(o.span))
+      if (option) {
+        path = option.path
+        list = option.do
+      }
+    } else if (command.kind === 'transfer') {
+      const branch = command.branches.find((b) => b.commands.some((c) => inside(c.span)))
+      if (branch) list = branch.commands
+    }
+  }
+  return path
+}
+
+/** The span to reveal for a path: the node's own, or its nearest ancestor's. */
+export function spanOfPath(model: IvrModel, path: IvrPath): { start: number; end: number } | null {
+  for (let length = path.length; length >= 1; length--) {
+    const found = findInModel(model, path.slice(0, length))
+    if (!found) continue
+    switch (found.kind) {
+      case 'section':
+        return found.node.keySpan
+      case 'command':
+      case 'option':
+      case 'text':
+        return found.node.span
+      case 'branch':
+        return found.node.keySpan
+      case 'param':
+        return found.node.valueSpan
+    }
+  }
+  return null
+}
