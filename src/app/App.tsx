@@ -1,22 +1,11 @@
-import { SiteFooter } from './components/SiteFooter.tsx'
-import { SiteHeader } from './components/SiteHeader.tsx'
-import { SkipLink } from './components/SkipLink.tsx'
-import { StartPage } from './start/StartPage.tsx'
+import { EditorPage } from './shell/EditorPage.tsx'
+import type { PreferenceStorage } from './state/preferences.ts'
+import { useDocumentPersistence } from './state/use-document-persistence.ts'
 import { useDocumentPreferences } from './state/use-document-preferences.ts'
 
-const MAIN_ID = 'main'
-
-/** The whole app: header, the current page, footer. */
-export function App() {
+/** The whole app: the editor on the IVR worked on last. */
+export function App({ storage }: { storage: PreferenceStorage | undefined }) {
   useDocumentPreferences()
-  return (
-    <>
-      <SkipLink target={MAIN_ID} />
-      <SiteHeader />
-      <main id={MAIN_ID} tabIndex={-1}>
-        <StartPage />
-      </main>
-      <SiteFooter />
-    </>
-  )
+  useDocumentPersistence(storage)
+  return <EditorPage />
 }

@@ -2,6 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { createAppStore } from './state/app-store.ts'
+import { loadDocument } from './state/document-storage.ts'
+import { FIRST_TEMPLATE } from './templates/templates.ts'
 import { StoreProvider } from './state/store-context.tsx'
 import './theme/tokens.css'
 import './theme/base.css'
@@ -18,12 +20,17 @@ function readStorage(): Storage | undefined {
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root element.')
 
-const store = createAppStore({ storage: readStorage(), languages: navigator.languages })
+const storage = readStorage()
+const store = createAppStore({
+  storage,
+  languages: navigator.languages,
+  document: loadDocument(storage) ?? { name: FIRST_TEMPLATE.fileName, text: FIRST_TEMPLATE.text },
+})
 
 createRoot(container).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App />
+      <App storage={storage} />
     </StoreProvider>
   </StrictMode>,
 )

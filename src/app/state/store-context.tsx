@@ -8,6 +8,11 @@ export function StoreProvider({ store, children }: { store: AppStore; children: 
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>
 }
 
+/** The store itself, for callbacks that read the latest state when they run. */
+export function useAppStore(): AppStore {
+  return useStore()
+}
+
 function useStore(): AppStore {
   const store = useContext(StoreContext)
   if (store === null)
