@@ -104,13 +104,15 @@ export function pathAtOffset(model: IvrModel, offset: number): IvrPath | null {
     path = command.path
     list = null
     if (command.kind === 'choice') {
-      const option = command.options.find((o) => inside(o.span))
+      const option: ChoiceOptionNode | undefined = command.options.find((o) => inside(o.span))
       if (option) {
         path = option.path
         list = option.do
       }
     } else if (command.kind === 'transfer') {
-      const branch = command.branches.find((b) => b.commands.some((c) => inside(c.span)))
+      const branch: TransferBranch | undefined = command.branches.find((b) =>
+        b.commands.some((c) => inside(c.span)),
+      )
       if (branch) list = branch.commands
     }
   }
