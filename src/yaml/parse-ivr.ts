@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml'
+import { isMap, isScalar, parseDocument, type Document, type YAMLError } from 'yaml'
 import type { IvrModel } from '../model/ivr.ts'
 import type { Span } from '../model/span.ts'
 import type { Locale } from '../i18n/translate.ts'
@@ -7,7 +7,7 @@ import { makeDiagnostic, type Finding } from '../validate/make-diagnostic.ts'
 import { buildModel } from './build-model.ts'
 import { formatBytes, findExcessiveNesting, MAX_BYTES, MAX_DEPTH, utf8Length } from './limits.ts'
 import { describeNode, type YamlNode } from './nodes.ts'
-import { createLineIndex, lineIndexFromStarts, lineSpan, type LineIndex } from './positions.ts'
+import { createLineIndex, lineSpan, type LineIndex } from './positions.ts'
 
 /** The result of reading an IVR's text: the single source of truth and everything derived. */
 export interface ParsedIvr {
@@ -117,9 +117,9 @@ export function refuseEarly(text: string, locale: Locale = 'en'): ParsedIvr | nu
 }
 
 function parseDocumentText(text: string, locale: Locale): ParsedIvr {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter, keepSourceTokens: true, uniqueKeys: false })
-  const lines = lineIndexFromStarts(lineCounter.lineStarts, text.length)
+  const document = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false })
+  // Not the parser's LineCounter: recovering from some errors, it skips line breaks.
+  const lines = createLineIndex(text)
   const diagnostic = (finding: Finding) => makeDiagnostic(finding, lines, locale)
 
   if (document.errors.length > 0) {
@@ -203,8 +203,9 @@ function looksBinary(text: string): boolean {
 }
 
 function syntaxFinding(error: YAMLError, text: string): Finding {
-  const [start, end] = error.pos
-  const span: Span = { start, end: Math.max(end, Math.min(start + 1, text.length)) }
+  // The parser may place an error at the end of input one character past the text.
+  const start = Math.min(error.pos[0], text.length)
+  const span: Span = { start, end: Math.min(Math.max(error.pos[1], start + 1), text.length) }
   const base = { code: 'yaml-syntax', severity: 'error', path: [], span } as const
   if (error.code === 'TAB_AS_INDENT') return { ...base, messageId: 'diag.yaml-syntax.tab' }
   if (error.code === 'MULTIPLE_DOCS') {
@@ -221,7 +222,8 @@ function syntaxFinding(error: YAMLError, text: string): Finding {
 /** Whether expanding the document's aliases would exceed the library's default alias budget. */
 function hasAliasBomb(document: Document): boolean {
   try {
-    document.toJS({ maxAliasCount: 100 })
+    // As Maps, so that mapping keys that are lists or mappings raise no warning.
+    document.toJS({ maxAliasCount: 100, mapAsMap: true })
     return false
   } catch {
     return true
