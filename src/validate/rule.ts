@@ -1,3 +1,4 @@
+import type { Node } from 'yaml'
 import type { IvrModel, SectionNode } from '../model/ivr.ts'
 import type { ParsedIvr } from '../yaml/parse-ivr.ts'
 import type { Finding } from './make-diagnostic.ts'
@@ -12,7 +13,13 @@ export interface RuleContext {
   readonly index: ModelIndex
   /** Checked as the answer of a `fetch` or `dtmf` URL: only `start` is required. */
   readonly reply: boolean
+  /** Each section's YAML value, and the offset of the document it belongs to. */
+  readonly sectionYaml: ReadonlyMap<string, { readonly node: Node; readonly offset: number }>
 }
 
-/** A validation rule: pure, total, one diagnostic code. */
+/**
+ * A validation rule: pure, total, one diagnostic code. A rule is local when what it finds in a
+ * section depends on that section's text alone; the validator may then run it one section at a
+ * time and reuse its findings while the section's text does not change.
+ */
 export type Rule = (context: RuleContext) => Finding[]

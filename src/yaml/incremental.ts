@@ -2,7 +2,13 @@ import { isMap, parseDocument, type Document } from 'yaml'
 import type { IvrModel, SectionNode, InvalidSection } from '../model/ivr.ts'
 import type { Locale } from '../i18n/translate.ts'
 import { buildModel } from './build-model.ts'
-import { parseIvr, refuseEarly, type DocumentChunk, type ParsedIvr } from './parse-ivr.ts'
+import {
+  isParseable,
+  isWithinLimits,
+  parseIvr,
+  type DocumentChunk,
+  type ParsedIvr,
+} from './parse-ivr.ts'
 import { createLineIndex } from './positions.ts'
 
 /** A top-level section's text and where it starts. */
@@ -83,7 +89,7 @@ export function createIvrParser(options: { locale?: Locale } = {}): IvrParser {
   return {
     parse(text) {
       const chunks = splitSections(text)
-      if (!chunks || refuseEarly(text, locale)) return full(text)
+      if (!chunks || !isWithinLimits(text)) return full(text)
       const nextDocuments = new Map<string, ChunkParse>()
       const nextModels = new Map<string, ChunkModel>()
       const documentChunks: DocumentChunk[] = []
@@ -92,6 +98,8 @@ export function createIvrParser(options: { locale?: Locale } = {}): IvrParser {
       for (const chunk of chunks) {
         let parsed = nextDocuments.get(chunk.text) ?? documents.get(chunk.text)
         if (!parsed) {
+          // Hostile parts never reach the parser here: the full parse refuses them with a reason.
+          if (!isParseable(chunk.text)) return full(text)
           const document = parseDocument(chunk.text, { keepSourceTokens: true, uniqueKeys: false })
           parsed = { document, clean: document.errors.length === 0 && isMap(document.contents) }
         }

@@ -68,6 +68,19 @@ function parseChecked(text: string, locale: Locale): ParsedIvr {
 }
 
 /**
+ * Whether a part of the text may go to the YAML parser on its own: valid UTF-8 and not nested
+ * too deep. A cheap check for each section the incremental parser reads; `refuseEarly` says why.
+ */
+export function isParseable(text: string): boolean {
+  return !UNDECODABLE.test(text) && findExcessiveNesting(text, MAX_DEPTH) === -1
+}
+
+/** Whether the text as a whole is within the size limit and looks like text. */
+export function isWithinLimits(text: string): boolean {
+  return !(text.length > MAX_BYTES / 4 && utf8Length(text) > MAX_BYTES) && !looksBinary(text)
+}
+
+/**
  * Refuses text that must not reach the YAML parser: too large, binary, not UTF-8, or nested too
  * deep. `null` when the text may be parsed.
  */

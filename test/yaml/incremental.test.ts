@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { validateIvr } from '../../src/validate/validate-ivr.ts'
+import {
+  createValidationCache,
+  validateIvr,
+  type ValidationCache,
+} from '../../src/validate/validate-ivr.ts'
 import { createIvrParser, splitSections } from '../../src/yaml/incremental.ts'
 import { parseIvr } from '../../src/yaml/parse-ivr.ts'
 import { dedent } from '../helpers/dedent.ts'
@@ -12,8 +16,12 @@ const examples = readdirSync(examplesDir)
   .map((f) => readFileSync(new URL(f, examplesDir), 'utf8'))
 
 /** What an editor sees of a parse: the model and every diagnostic. */
-function observable(parsed: ReturnType<typeof parseIvr>) {
-  return { readable: parsed.readable, model: parsed.model, diagnostics: validateIvr(parsed) }
+function observable(parsed: ReturnType<typeof parseIvr>, cache?: ValidationCache) {
+  return {
+    readable: parsed.readable,
+    model: parsed.model,
+    diagnostics: validateIvr(parsed, cache ? { cache } : {}),
+  }
 }
 
 describe('splitting the text into top-level sections', () => {
@@ -73,7 +81,7 @@ describe('the incremental parser', () => {
     expect(parser.parse(text).readable).toBe(false)
   })
 
-  it('agrees with a full parse through any sequence of edits', () => {
+  it('agrees with a full parse and validation through any sequence of edits', () => {
     const seeds = fc.constantFrom(...examples)
     const edit = fc.record({
       at: fc.nat(),
@@ -86,12 +94,13 @@ describe('the incremental parser', () => {
     fc.assert(
       fc.property(seeds, fc.array(edit, { minLength: 1, maxLength: 12 }), (seed, edits) => {
         const parser = createIvrParser()
+        const cache = createValidationCache()
         let text = seed
-        parser.parse(text)
+        observable(parser.parse(text), cache)
         for (const e of edits) {
           const at = e.at % (text.length + 1)
           text = text.slice(0, at) + e.insert + text.slice(at + e.remove)
-          expect(observable(parser.parse(text))).toEqual(observable(parseIvr(text)))
+          expect(observable(parser.parse(text), cache)).toEqual(observable(parseIvr(text)))
         }
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },

@@ -2,7 +2,7 @@ import { buildGraph, createGraphCache } from '../../graph/build-graph.ts'
 import type { IvrGraph } from '../../graph/graph.ts'
 import { indexTargets, markProblems, type ProblemMarks, type TargetIndex } from '../../graph/targets.ts'
 import type { Diagnostic } from '../../validate/diagnostic.ts'
-import { validateIvr } from '../../validate/validate-ivr.ts'
+import { createValidationCache, validateIvr } from '../../validate/validate-ivr.ts'
 import { createIvrParser } from '../../yaml/incremental.ts'
 import type { ParsedIvr } from '../../yaml/parse-ivr.ts'
 
@@ -36,13 +36,14 @@ export interface DocumentSession {
 export function createDocumentSession(): DocumentSession {
   const parser = createIvrParser()
   const graphCache = createGraphCache()
+  const validationCache = createValidationCache()
   let good: GoodView | null = null
   let last: DocumentView | null = null
   return {
     view(text) {
       if (last && last.text === text) return last
       const parsed = parser.parse(text)
-      const diagnostics = validateIvr(parsed)
+      const diagnostics = validateIvr(parsed, { cache: validationCache })
       if (parsed.readable || !good) {
         const graph = buildGraph(parsed.model, parsed.text, graphCache)
         const targets = indexTargets(graph)

@@ -4,10 +4,24 @@ import type { Finding } from '../make-diagnostic.ts'
 import type { Rule } from '../rule.ts'
 
 /**
- * The same key twice in one mapping: a section name, a choice key (`1` and `"1"` are the same
- * key), or any setting. YAML keeps the last silently; every repeat is reported.
+ * The same key twice in one mapping inside a section: a choice key (`1` and `"1"` are the same
+ * key), an option's or a command's setting. YAML keeps the last silently; every repeat is
+ * reported. Local: it reads each section's own YAML.
  */
-export const duplicateKey: Rule = ({ parsed }) => {
+export const duplicateKey: Rule = ({ model, sectionYaml }) => {
+  const findings: Finding[] = []
+  for (const section of model.sections) {
+    const yaml = sectionYaml.get(section.name)
+    if (yaml) walk(yaml.node, [section.name], findings, section.name, yaml.offset)
+  }
+  return findings
+}
+
+/**
+ * The same section name twice at the top level, and repeats inside the entries the local rule
+ * does not see: those that are no section, and earlier entries of a name written twice.
+ */
+export const duplicateSectionName: Rule = ({ parsed, sectionYaml }) => {
   const findings: Finding[] = []
   const sections = new Set<string>()
   for (const { document, offset } of parsed.chunks) {
@@ -26,7 +40,9 @@ export const duplicateKey: Rule = ({ parsed }) => {
         })
       }
       sections.add(name)
-      if (pair.value) walk(pair.value as Node, [name], findings, name, offset)
+      // The section the model reads is the local rule's; every other entry is walked here.
+      const local = sectionYaml.get(name)?.node === pair.value
+      if (pair.value && !local) walk(pair.value as Node, [name], findings, name, offset)
     }
   }
   return findings
