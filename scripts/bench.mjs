@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { benchCore, formatCore } from './bench/core.mjs'
+import { benchRecordings, formatRecordings } from './bench/recordings.mjs'
 
 /** Runs every benchmark and writes the figures to BENCHMARKS.md with machine and date. */
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform} ${process.arch}`
@@ -25,5 +26,7 @@ with positions, model) plus \`validateIvr\` (every rule).
 
 ${coreTable}
 `
-writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), doc)
+const recordingsSection = formatRecordings(await benchRecordings())
+console.log(recordingsSection)
+writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), `${doc}\n${recordingsSection}\n`)
 console.log('\nWrote BENCHMARKS.md')

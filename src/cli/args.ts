@@ -1,7 +1,15 @@
 import { LOCALES, type Locale } from '../i18n/translate.ts'
+import {
+  parsePathsArgs,
+  parseSimulateArgs,
+  parseTestArgs,
+  type PathsArgs,
+  type SimulateArgs,
+  type TestArgs,
+} from './simulate-args.ts'
 
 /** The commands of `ivr-designer`. */
-export const COMMANDS = ['validate', 'schema', 'help'] as const
+export const COMMANDS = ['validate', 'simulate', 'test', 'paths', 'schema', 'help'] as const
 export type CommandWord = (typeof COMMANDS)[number]
 
 /** Whose help to show: the program's or one command's. */
@@ -25,6 +33,9 @@ export type CliRequest =
       readonly format: OutputFormat
       readonly reply: boolean
     }
+  | SimulateArgs
+  | TestArgs
+  | PathsArgs
 
 /** Why the arguments make no request; rendered in the user's language by the caller. */
 export type UsageProblem =
@@ -40,6 +51,13 @@ export type UsageProblem =
     }
   | { readonly kind: 'unexpected-argument'; readonly argument: string }
   | { readonly kind: 'no-files' }
+  /** A command that takes one file (or several) got none. */
+  | { readonly kind: 'no-file'; readonly command: string }
+  | { readonly kind: 'missing-option'; readonly option: string }
+  /** A `--keys` token that is no key, digits, `no-input` or `state=…`. */
+  | { readonly kind: 'bad-action'; readonly value: string }
+  /** A `--department` value that is not `ID=online|busy|offline`. */
+  | { readonly kind: 'bad-department'; readonly value: string }
 
 /**
  * Parsed arguments: a request or a usage problem, and the `--lang` option when it was given
@@ -87,6 +105,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       return parseSchema(rest)
     case 'validate':
       return parseValidate(rest)
+    case 'simulate':
+      return parseSimulateArgs(rest)
+    case 'test':
+      return parseTestArgs(rest)
+    case 'paths':
+      return parsePathsArgs(rest)
   }
 }
 

@@ -54,7 +54,7 @@ const en: CliMessages = {
   badValue: (option, value, allowed) =>
     `Option "${option}" cannot be "${value}"; use ${allowed.join(' or ')}.`,
   unexpectedArgument: (argument) => `Unexpected argument "${argument}".`,
-  noCommand: 'Give a command: validate or schema.',
+  noCommand: 'Give a command: validate, simulate, test, paths or schema.',
   seeHelp: (command) => `Run "${command} --help" for usage.`,
   unexpected: (detail) => `Unexpected failure: ${detail}`,
 }
@@ -86,7 +86,7 @@ const ja: CliMessages = {
   badValue: (option, value, allowed) =>
     `オプション "${option}" に "${value}" は指定できません。${allowed.join(' か ')} を指定してください。`,
   unexpectedArgument: (argument) => `余分な引数 "${argument}" があります。`,
-  noCommand: 'コマンド (validate または schema) を指定してください。',
+  noCommand: 'コマンド (validate、simulate、test、paths、schema のいずれか) を指定してください。',
   seeHelp: (command) => `使い方は "${command} --help" で表示されます。`,
   unexpected: (detail) => `予期しないエラー: ${detail}`,
 }

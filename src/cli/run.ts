@@ -1,9 +1,14 @@
+import type { Locale } from '../i18n/translate.ts'
 import { parseCliArgs, type UsageProblem } from './args.ts'
 import { EXIT, type ExitCode } from './exit-codes.ts'
 import { helpCommand, helpText, PROGRAM } from './help.ts'
 import type { CliIo } from './io.ts'
 import { resolveLocale } from './locale.ts'
 import { cliMessages, type CliMessages } from './messages.ts'
+import { runPaths } from './paths-command.ts'
+import { runSimulate } from './simulate-command.ts'
+import { simulateMessages } from './simulate-messages.ts'
+import { runTests } from './test-command.ts'
 import { runValidate } from './validate-command.ts'
 
 /**
@@ -21,7 +26,7 @@ export async function runCli(
   if (!parsed.ok) {
     const messages = cliMessages(locale)
     io.stderr.write(
-      `${PROGRAM}: ${usageMessage(parsed.problem, messages)}\n` +
+      `${PROGRAM}: ${usageMessage(parsed.problem, messages, locale)}\n` +
         `${messages.seeHelp(helpCommand(parsed.topic))}\n`,
     )
     return EXIT.usage
@@ -42,10 +47,16 @@ export async function runCli(
     }
     case 'validate':
       return runValidate({ ...request, locale }, io)
+    case 'simulate':
+      return runSimulate({ ...request, locale }, io)
+    case 'test':
+      return runTests({ ...request, locale }, io)
+    case 'paths':
+      return runPaths({ ...request, locale }, io)
   }
 }
 
-function usageMessage(problem: UsageProblem, messages: CliMessages): string {
+function usageMessage(problem: UsageProblem, messages: CliMessages, locale: Locale): string {
   switch (problem.kind) {
     case 'no-command':
       return messages.noCommand
@@ -61,5 +72,13 @@ function usageMessage(problem: UsageProblem, messages: CliMessages): string {
       return messages.unexpectedArgument(problem.argument)
     case 'no-files':
       return messages.noFiles
+    case 'no-file':
+      return simulateMessages(locale).noFile(problem.command)
+    case 'missing-option':
+      return simulateMessages(locale).missingOption(problem.option)
+    case 'bad-action':
+      return simulateMessages(locale).badAction(problem.value)
+    case 'bad-department':
+      return simulateMessages(locale).badDepartment(problem.value)
   }
 }

@@ -3,6 +3,7 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { answerFrameworkError, installErrorHandlers } from './errors.ts'
 import { healthRoutes } from './routes/health.ts'
+import { recordingsRoutes, type RecordingsOptions } from './routes/recordings.ts'
 import { installSecurityHeaders } from './security-headers.ts'
 
 /** The built web app, `dist/web`, found from both `src/server` and `dist/server`. */
@@ -19,11 +20,14 @@ export interface AppOptions {
   logger?: boolean
   /** The lowest level logged when `logger` is on; `info` by default. */
   logLevel?: LogLevel
+  /** Where and how recordings are stored; without it the recordings routes are not served. */
+  recordings?: RecordingsOptions
 }
 
 /**
  * The IVR Designer server, ready to `listen`: the web app's files at `/` (index.html for folders,
- * no dotfiles, no directory listings, nothing outside the root) and the JSON API under `/api`.
+ * no dotfiles, no directory listings, nothing outside the root), the JSON API under `/api` and,
+ * with `recordings`, uploaded recordings at `/recordings/`.
  */
 export function buildApp(options: AppOptions = {}): FastifyInstance {
   const app = Fastify({
@@ -35,6 +39,7 @@ export function buildApp(options: AppOptions = {}): FastifyInstance {
   installErrorHandlers(app)
 
   app.register(healthRoutes, { prefix: '/api' })
+  if (options.recordings !== undefined) app.register(recordingsRoutes, options.recordings)
 
   app.register(fastifyStatic, {
     root: options.staticRoot ?? DEFAULT_STATIC_ROOT,

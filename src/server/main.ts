@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { formatUrl, readAddress } from './address.ts'
+import { formatUrl } from './address.ts'
 import { buildApp, DEFAULT_STATIC_ROOT, type LogLevel } from './app.ts'
+import { readConfig, type ServerConfig } from './config.ts'
+import { openStorage } from './storage/create-storage.ts'
+import type { RecordingStorage } from './storage/storage.ts'
 
 /** How long shutting down may take before the process gives up waiting and exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 10_000
@@ -21,12 +25,26 @@ function readLogLevel(env: NodeJS.ProcessEnv): LogLevel {
   return LOG_LEVELS.find((known) => known === level) ?? 'warn'
 }
 
+/** Says why the storage could not be opened, in terms of the settings an operator can change. */
+function describeStorageFailure(config: ServerConfig, error: unknown): string {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  if (config.storage.kind === 'fs') {
+    return `it cannot use DATA_DIR "${config.dataDir}" (${detail}). Check that the folder is writable.`
+  }
+  const where = config.storage.endpoint ?? 'AWS S3'
+  return (
+    `it cannot reach the S3 bucket "${config.storage.bucket}" at ${where} (${detail}). ` +
+    'Check S3_ENDPOINT, S3_BUCKET, S3_REGION and the credentials.'
+  )
+}
+
 async function main(): Promise<void> {
-  const address = readAddress(process.env)
-  if ('error' in address) {
-    console.error(address.error)
+  const read = readConfig(process.env)
+  if ('error' in read) {
+    console.error(read.error)
     process.exit(1)
   }
+  const { config, warnings } = read
 
   if (!existsSync(join(DEFAULT_STATIC_ROOT, 'index.html'))) {
     const where = relative(process.cwd(), DEFAULT_STATIC_ROOT) || DEFAULT_STATIC_ROOT
@@ -37,7 +55,31 @@ async function main(): Promise<void> {
     process.exit(1)
   }
 
-  const app = buildApp({ logger: true, logLevel: readLogLevel(process.env) })
+  // Uploads are checked in a folder of the server's own; what a killed process left there is junk.
+  const tempDir = join(config.dataDir, 'tmp')
+  let storage: RecordingStorage
+  try {
+    await rm(tempDir, { recursive: true, force: true })
+    await mkdir(tempDir, { recursive: true })
+    storage = await openStorage(config.storage, config.dataDir)
+  } catch (error) {
+    console.error(`IVR Designer could not start: ${describeStorageFailure(config, error)}`)
+    process.exit(1)
+  }
+
+  const app = buildApp({
+    logger: true,
+    logLevel: readLogLevel(process.env),
+    recordings: {
+      storage,
+      tempDir,
+      maxUploadBytes: config.maxUploadBytes,
+      ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
+      ...(config.authToken === undefined ? {} : { authToken: config.authToken }),
+    },
+  })
+  app.addHook('onClose', async () => storage.close())
+  for (const warning of warnings) app.log.warn(warning)
 
   let stopping = false
   const stop = (signal: NodeJS.Signals): void => {
@@ -61,24 +103,24 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop)
 
   try {
-    await app.listen({ host: address.host, port: address.port })
+    await app.listen({ host: config.host, port: config.port })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason =
       code === 'EADDRINUSE'
-        ? `port ${address.port} is already in use. Set PORT to another port.`
+        ? `port ${config.port} is already in use. Set PORT to another port.`
         : code === 'EACCES'
-          ? `it may not use port ${address.port}. Set PORT to a port above 1023.`
+          ? `it may not use port ${config.port}. Set PORT to a port above 1023.`
           : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
-            ? `this machine has no address "${address.host}". Check HOST.`
+            ? `this machine has no address "${config.host}". Check HOST.`
             : String((error as Error).message ?? error)
     console.error(`IVR Designer could not start: ${reason}`)
     process.exit(1)
   }
 
   const bound = app.server.address()
-  const port = typeof bound === 'object' && bound !== null ? bound.port : address.port
-  console.log(`IVR Designer is running at ${formatUrl(address.host, port)}`)
+  const port = typeof bound === 'object' && bound !== null ? bound.port : config.port
+  console.log(`IVR Designer is running at ${formatUrl(config.host, port)}`)
 }
 
 await main()

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify'
 
 /**
  * What pages of the app may load: only files from this server. Inline scripts are not allowed;
- * images may be data URLs because Vite inlines small ones.
+ * images may be data URLs because Vite inlines small ones. Inline styles are allowed because the
+ * Monaco editor writes its theme, decorations and widget sizes into `<style>` elements at run
+ * time; workers come from this server (`worker-src` falls back to `script-src`).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -320,7 +320,7 @@ describe('ivr-designer', () => {
   it('exits 2 without a command or with an unknown one', () => {
     const none = cli([])
     expect(none.stderr).toBe(
-      'ivr-designer: Give a command: validate or schema.\nRun "ivr-designer --help" for usage.\n',
+      'ivr-designer: Give a command: validate, simulate, test, paths or schema.\nRun "ivr-designer --help" for usage.\n',
     )
     expect(none.status).toBe(2)
     const unknown = cli(['lint', 'a.yaml'])

@@ -65,6 +65,8 @@ describe('the server with the built web app', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/^(application|text)\/javascript/)
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    // Read to the end: an unread body keeps the connection busy and the server from closing.
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0)
   })
 
   test('every response carries the security headers', async () => {
