@@ -15,6 +15,10 @@ export default defineConfig({
   define: {
     'import.meta.env.APP_VERSION': JSON.stringify(manifest.version),
   },
+  optimizeDeps: {
+    // monaco-yaml's worker imports this CommonJS package; the dev server must convert it.
+    include: ['path-browserify'],
+  },
   server: {
     // `npm run dev` serves the app; the API comes from a server started with `npm start`.
     proxy: { '/api': 'http://127.0.0.1:8080' },

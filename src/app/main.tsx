@@ -5,6 +5,7 @@ import { createAppStore } from './state/app-store.ts'
 import { loadDocument } from './state/document-storage.ts'
 import { FIRST_TEMPLATE } from './templates/templates.ts'
 import { StoreProvider } from './state/store-context.tsx'
+import { installStoreTestHooks } from './test-hooks.ts'
 import './theme/tokens.css'
 import './theme/base.css'
 
@@ -26,6 +27,7 @@ const store = createAppStore({
   languages: navigator.languages,
   document: loadDocument(storage) ?? { name: FIRST_TEMPLATE.fileName, text: FIRST_TEMPLATE.text },
 })
+installStoreTestHooks(store)
 
 createRoot(container).render(
   <StrictMode>

@@ -1530,11 +1530,10 @@ describe('messages', () => {
    */
   const sameInEveryLanguage = new Set([
     'app.title',
-    'app.cli-hint',
-    'app.preview.file',
     'app.locale.en',
     'app.locale.ja',
     'editor.region.yaml',
+    'editor.yaml.language',
   ])
   const entries = Object.entries(en) as [keyof typeof en, string][]
 

@@ -62,42 +62,167 @@ export function CopyIcon(props: IconProps) {
   )
 }
 
-/** A tick: done, or no problems. */
-export function CheckIcon(props: IconProps) {
+/** An open folder: open a file. */
+export function FolderOpenIcon(props: IconProps) {
   return (
     <Icon {...props}>
-      <path d="m5 12.5 4.5 4.5L19 7.5" />
+      <path d="M3.5 18.5V6a1.5 1.5 0 0 1 1.5-1.5h4l2 2.5h7a1.5 1.5 0 0 1 1.5 1.5v2" />
+      <path d="M3.5 18.5 6.2 11.6a1.5 1.5 0 0 1 1.4-1h12.3a1 1 0 0 1 .94 1.33l-2.4 6.57H3.5Z" />
     </Icon>
   )
 }
 
-/** Two boxes joined by a line: the canvas. */
-export function GraphIcon(props: IconProps) {
+/** A sheet with a plus: a new file. */
+export function FilePlusIcon(props: IconProps) {
   return (
     <Icon {...props}>
-      <rect x="3" y="3.5" width="7.5" height="6" rx="1.5" />
-      <rect x="13.5" y="14.5" width="7.5" height="6" rx="1.5" />
-      <path d="M10.5 6.5h3.25a2 2 0 0 1 2 2v6" />
-      <path d="M6.75 9.5v6a2 2 0 0 0 2 2h4.75" />
+      <path d="M13.5 3.5H7a2 2 0 0 0-2 2v13a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V9l-5.5-5.5Z" />
+      <path d="M13.5 3.5V9H19M12 12v5M9.5 14.5h5" />
     </Icon>
   )
 }
 
-/** A speech bubble with a mark: a problem explained. */
-export function MessageIcon(props: IconProps) {
+/** A sheet with a folded corner: a file. */
+export function FileIcon(props: IconProps) {
   return (
     <Icon {...props}>
-      <path d="M20.5 15a2 2 0 0 1-2 2H8l-4.5 4V5.5a2 2 0 0 1 2-2h13a2 2 0 0 1 2 2Z" />
-      <path d="M12 7.5v4M12 14.25v.01" />
+      <path d="M13.5 3.5H7a2 2 0 0 0-2 2v13a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V9l-5.5-5.5Z" />
+      <path d="M13.5 3.5V9H19M8.5 13h7M8.5 16.5h5" />
     </Icon>
   )
 }
 
-/** A telephone handset: a call. */
-export function PhoneIcon(props: IconProps) {
+/** An arrow into a tray: download. */
+export function DownloadIcon(props: IconProps) {
   return (
     <Icon {...props}>
-      <path d="M21 16.4v2.9a1.9 1.9 0 0 1-2.1 1.9 18.8 18.8 0 0 1-8.2-2.9 18.5 18.5 0 0 1-5.7-5.7A18.8 18.8 0 0 1 2.1 4.4 1.9 1.9 0 0 1 4 2.3h2.9a1.9 1.9 0 0 1 1.9 1.6c.1.9.4 1.8.7 2.7a1.9 1.9 0 0 1-.4 2L7.8 9.8a15.2 15.2 0 0 0 5.7 5.7l1.2-1.2a1.9 1.9 0 0 1 2-.4c.9.3 1.8.6 2.7.7a1.9 1.9 0 0 1 1.6 1.8Z" />
+      <path d="M12 3.5v11M7.5 10l4.5 4.5 4.5-4.5M4 16.5v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
+    </Icon>
+  )
+}
+
+/** An arrow out of a box: export. */
+export function ExportIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 14.5v-11M7.5 8 12 3.5 16.5 8" />
+      <path d="M8 10.5H6a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-6a2 2 0 0 0-2-2h-2" />
+    </Icon>
+  )
+}
+
+/** A picture: an image file. */
+export function ImageIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
+      <circle cx="9" cy="10" r="1.75" />
+      <path d="m20.5 15.5-4.8-4.8a1 1 0 0 0-1.4 0L5.5 19.5" />
+    </Icon>
+  )
+}
+
+/** Angle brackets: source code or markup. */
+export function CodeIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="m8.5 7-5 5 5 5M15.5 7l5 5-5 5" />
+    </Icon>
+  )
+}
+
+/** A chevron pointing down: opens a menu. */
+export function ChevronDownIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="m6.5 9.5 5.5 5.5 5.5-5.5" />
+    </Icon>
+  )
+}
+
+/** A question mark in a circle: help. */
+export function HelpIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="8.75" />
+      <path d="M9.6 9.4a2.5 2.5 0 0 1 4.85.85c0 1.7-2.45 2.25-2.45 3.75M12 16.75v.01" />
+    </Icon>
+  )
+}
+
+/** A cross in a circle: an error. */
+export function ErrorIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="8.75" />
+      <path d="m9.25 9.25 5.5 5.5M14.75 9.25l-5.5 5.5" />
+    </Icon>
+  )
+}
+
+/** A triangle with an exclamation mark: a warning. */
+export function WarningIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M10.3 4.2 2.9 17.1a2 2 0 0 0 1.7 2.9h14.8a2 2 0 0 0 1.7-2.9L13.7 4.2a2 2 0 0 0-3.4 0Z" />
+      <path d="M12 9.5v4M12 16.75v.01" />
+    </Icon>
+  )
+}
+
+/** An "i" in a circle: information. */
+export function InfoIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="8.75" />
+      <path d="M12 11v5.25M12 7.75v.01" />
+    </Icon>
+  )
+}
+
+/** A tick in a circle: all good. */
+export function CheckCircleIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="8.75" />
+      <path d="m8.5 12.25 2.5 2.5 4.75-5" />
+    </Icon>
+  )
+}
+
+/** A cross: close or dismiss. */
+export function CloseIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="m6.5 6.5 11 11M17.5 6.5l-11 11" />
+    </Icon>
+  )
+}
+
+/** A spanner: a quick fix. */
+export function WrenchIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M14.7 6.3a1 1 0 0 0 0 1.4l1.6 1.6a1 1 0 0 0 1.4 0l3.77-3.77a6 6 0 0 1-7.94 7.94l-6.91 6.91a2.12 2.12 0 0 1-3-3l6.91-6.91a6 6 0 0 1 7.94-7.94l-3.76 3.76Z" />
+    </Icon>
+  )
+}
+
+/** A keyboard: shortcuts. */
+export function KeyboardIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="2.5" y="6" width="19" height="12" rx="2" />
+      <path d="M6.5 10h.01M10 10h.01M14 10h.01M17.5 10h.01M6.5 14h.01M17.5 14h.01M9.5 14h5" />
+    </Icon>
+  )
+}
+
+/** An arrow into a tray from above: drop a file here. */
+export function UploadIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 15.5v-11M7.5 9 12 4.5 16.5 9M4 16.5v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
     </Icon>
   )
 }

@@ -8,6 +8,11 @@ export interface DocumentState {
   readonly name: string
   /** The text as it was opened or last saved, to tell whether there are changes. */
   readonly savedText: string
+  /**
+   * Whether the file began with a UTF-8 byte order mark. The mark is kept out of the text (no
+   * editor shows it, and it would shift every offset) and written back on export.
+   */
+  readonly bom: boolean
   readonly view: DocumentView
   /** Counts text changes, so that views can tell one change from the next. */
   readonly revision: number
@@ -39,9 +44,16 @@ export type SelectionAction =
   | { readonly type: 'selection.clear' }
 
 /** A document opened from `text`, read from scratch. */
-export function openDocument(name: string, text: string): DocumentState {
+export function openDocument(name: string, file: string): DocumentState {
   const session = createDocumentSession()
-  return { name, savedText: text, view: session.view(text), revision: 0, session }
+  const bom = file.startsWith('\uFEFF')
+  const text = bom ? file.slice(1) : file
+  return { name, savedText: text, bom, view: session.view(text), revision: 0, session }
+}
+
+/** The file to write for the document: its text, with the byte order mark it came with. */
+export function fileText(document: DocumentState): string {
+  return document.bom ? `\uFEFF${document.view.text}` : document.view.text
 }
 
 /** The document after an action; the same object when nothing changes. */

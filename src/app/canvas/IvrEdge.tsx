@@ -1,0 +1,68 @@
+import { BaseEdge, type EdgeProps } from '@xyflow/react'
+import { memo } from 'react'
+import { ANCHOR, edgePath } from '../../graph/card-geometry.ts'
+import type { IvrEdgeData, IvrEdgeType } from './canvas-types.ts'
+import styles from './IvrEdge.module.css'
+
+/**
+ * An edge from a row to the card it leads to, drawn with the same path as exported diagrams: an
+ * S-curve, or a loop over the card when a row leads back into its own section.
+ */
+export const IvrEdge = memo(function IvrEdge(props: EdgeProps<IvrEdgeType>) {
+  const kind = props.data?.kind ?? 'goto'
+  const self = props.data?.self ?? false
+  const d = edgePath(
+    { x: props.sourceX, y: props.sourceY },
+    { x: props.targetX, y: props.targetY },
+    self ? props.targetY - ANCHOR.targetY : undefined,
+  )
+  const marker = props.selected ? 'active' : kind
+  return (
+    <BaseEdge
+      id={props.id}
+      path={d}
+      className={`${styles.edge} ${styles[kind]} ${props.selected ? styles.active : ''}`}
+      markerEnd={`url(#${markerId(marker)})`}
+      interactionWidth={14}
+    />
+  )
+})
+
+type MarkerKind = IvrEdgeData['kind'] | 'active'
+
+const MARKER_KINDS: readonly MarkerKind[] = ['goto', 'option', 'onError', 'dangling', 'active']
+
+function markerId(kind: MarkerKind): string {
+  return `ivr-canvas-arrow-${kind}`
+}
+
+/**
+ * The arrow heads of the edges, one per kind, coloured by CSS. Rendered once beside the canvas;
+ * markers are found by id anywhere in the document.
+ */
+export function EdgeMarkers() {
+  return (
+    <svg className={styles.defs} aria-hidden="true" focusable="false">
+      <defs>
+        {MARKER_KINDS.map((kind) => (
+          <marker
+            key={kind}
+            id={markerId(kind)}
+            viewBox="0 0 10 10"
+            refX="8.5"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
+            <path
+              className={`${styles.arrow} ${styles[`${kind}Arrow`]}`}
+              d="M1,1.5 L9,5 L1,8.5 Z"
+            />
+          </marker>
+        ))}
+      </defs>
+    </svg>
+  )
+}

@@ -1,0 +1,213 @@
+import { Position, type NodeHandle } from '@xyflow/react'
+import { ANCHOR, rowTop } from '../../graph/card-geometry.ts'
+import type { GraphSection, IvrGraph } from '../../graph/graph.ts'
+import { cardAriaLabel, stubLabel, type LabelTranslate } from '../../graph/labels.ts'
+import { CARD, cardSize, type Point } from '../../graph/layout.ts'
+import type { CanvasTarget, ProblemMarks } from '../../graph/targets.ts'
+import type { CanvasState } from '../state/canvas.ts'
+import {
+  edgeKind,
+  type CanvasNode,
+  type IvrEdgeData,
+  type IvrEdgeType,
+  type SectionNodeType,
+  type StubNodeType,
+} from './canvas-types.ts'
+
+/** Everything the nodes and edges of the canvas are made from. */
+export interface ElementInputs {
+  readonly graph: IvrGraph
+  readonly canvas: CanvasState
+  /** Positions of cards being dragged right now, ahead of the store. */
+  readonly dragging: Readonly<Record<string, Point>>
+  readonly selection: CanvasTarget | null
+  readonly marks: ProblemMarks
+  readonly t: LabelTranslate
+}
+
+/** React Flow's nodes and edges for the canvas. */
+export interface CanvasElements {
+  readonly nodes: readonly CanvasNode[]
+  readonly edges: readonly IvrEdgeType[]
+}
+
+/**
+ * Builds the canvas's nodes and edges, giving back the previous object for every node and edge
+ * that did not change, so React Flow re-renders only what changed.
+ */
+export function createElementBuilder(): (inputs: ElementInputs) => CanvasElements {
+  let nodeCache = new Map<string, CanvasNode>()
+  let edgeCache = new Map<string, IvrEdgeType>()
+  const handles = new WeakMap<GraphSection, NodeHandle[]>()
+
+  const handlesOf = (section: GraphSection): NodeHandle[] => {
+    let list = handles.get(section)
+    if (!list) {
+      list = sectionHandles(section)
+      handles.set(section, list)
+    }
+    return list
+  }
+
+  return (inputs) => {
+    const { graph, canvas, dragging, selection, marks, t } = inputs
+    const nodes: CanvasNode[] = []
+    const nextNodes = new Map<string, CanvasNode>()
+    const hidden = new Set<string>()
+    const positionOf = (id: string): Point | null =>
+      dragging[id] ?? canvas.manual[id] ?? canvas.auto[id] ?? null
+
+    for (const section of graph.sections) {
+      const at = positionOf(section.id)
+      if (!at) hidden.add(section.id)
+      const mark = marks.nodes.get(section.id) ?? null
+      const className = [
+        section.entry ? 'ivr-entry' : '',
+        mark && mark.severity !== 'info' ? `ivr-${mark.severity}` : '',
+      ].join(' ')
+      const ariaLabel = cardAriaLabel(section, mark, t)
+      const selected = selection?.nodeId === section.id
+      const old = nodeCache.get(section.id)
+      const reuse =
+        old !== undefined &&
+        old.type === 'section' &&
+        old.data === section &&
+        samePosition(old.position, at) &&
+        old.hidden === !at &&
+        old.selected === selected &&
+        old.className === className &&
+        old.ariaLabel === ariaLabel
+      const { width, height } = cardSize(section)
+      const node: SectionNodeType = reuse
+        ? old
+        : {
+            id: section.id,
+            type: 'section',
+            data: section,
+            position: at ?? { x: 0, y: 0 },
+            hidden: !at,
+            selected,
+            className,
+            ariaLabel,
+            width,
+            height,
+            measured: { width, height },
+            handles: handlesOf(section),
+          }
+      nodes.push(node)
+      nextNodes.set(section.id, node)
+    }
+
+    for (const stub of graph.stubs) {
+      const at = positionOf(stub.id)
+      if (!at) hidden.add(stub.id)
+      const ariaLabel = stubLabel(stub.name, t)
+      const old = nodeCache.get(stub.id)
+      const reuse =
+        old !== undefined &&
+        old.type === 'stub' &&
+        old.data.name === stub.name &&
+        samePosition(old.position, at) &&
+        old.hidden === !at &&
+        old.ariaLabel === ariaLabel
+      const node: StubNodeType = reuse
+        ? old
+        : {
+            id: stub.id,
+            type: 'stub',
+            data: stub,
+            position: at ?? { x: 0, y: 0 },
+            hidden: !at,
+            className: 'ivr-stub',
+            ariaLabel,
+            width: CARD.stubWidth,
+            height: CARD.stubHeight,
+            measured: { width: CARD.stubWidth, height: CARD.stubHeight },
+            handles: [targetHandle(ANCHOR.stubTargetY)],
+          }
+      nodes.push(node)
+      nextNodes.set(stub.id, node)
+    }
+
+    const edges: IvrEdgeType[] = []
+    const nextEdges = new Map<string, IvrEdgeType>()
+    for (const edge of graph.edges) {
+      const kind = edgeKind(edge)
+      const self = edge.source === edge.target
+      const active =
+        selection !== null &&
+        (selection.rowId !== null
+          ? selection.rowId === edge.sourceHandle
+          : selection.nodeId === edge.source || selection.nodeId === edge.target)
+      const isHidden = hidden.has(edge.source) || hidden.has(edge.target)
+      const old = edgeCache.get(edge.id)
+      const reuse =
+        old !== undefined &&
+        old.source === edge.source &&
+        old.target === edge.target &&
+        old.sourceHandle === edge.sourceHandle &&
+        old.data?.kind === kind &&
+        old.data.self === self &&
+        old.selected === active &&
+        old.hidden === isHidden
+      const data: IvrEdgeData = { kind, self }
+      const next: IvrEdgeType = reuse
+        ? old
+        : {
+            id: edge.id,
+            type: 'ivr',
+            source: edge.source,
+            sourceHandle: edge.sourceHandle,
+            target: edge.target,
+            data,
+            selected: active,
+            hidden: isHidden,
+            className: `ivr-edge-${kind}`,
+            ariaLabel: `${nameOf(edge.source)} → ${nameOf(edge.target)}`,
+            zIndex: active ? 1 : 0,
+            selectable: false,
+            focusable: false,
+          }
+      edges.push(next)
+      nextEdges.set(edge.id, next)
+    }
+
+    nodeCache = nextNodes
+    edgeCache = nextEdges
+    return { nodes, edges }
+  }
+}
+
+/** The section name in a card or stub id (`section:NAME`, `missing:NAME`). */
+function nameOf(id: string): string {
+  return id.slice(id.indexOf(':') + 1)
+}
+
+function samePosition(a: Point, b: Point | null): boolean {
+  return b === null ? a.x === 0 && a.y === 0 : a.x === b.x && a.y === b.y
+}
+
+/**
+ * Where the handles of a card are, given to React Flow up front: the layout is exact, so edges
+ * can be drawn before (or without, for cards scrolled out of view) measuring the DOM.
+ */
+function sectionHandles(section: GraphSection): NodeHandle[] {
+  const list: NodeHandle[] = [targetHandle(ANCHOR.targetY)]
+  section.rows.forEach((row, index) => {
+    if (row.target === null) return
+    list.push({
+      id: row.id,
+      type: 'source',
+      position: Position.Right,
+      x: CARD.width,
+      y: rowTop(index) + CARD.row / 2,
+      width: 0,
+      height: 0,
+    })
+  })
+  return list
+}
+
+function targetHandle(y: number): NodeHandle {
+  return { id: null, type: 'target', position: Position.Left, x: 0, y, width: 0, height: 0 }
+}

@@ -1,0 +1,43 @@
+/**
+ * The editor features the YAML pane uses, picked from Monaco's `editor.all.js`: editing,
+ * clipboard, find, folding, hover, completion and snippets, quick fixes, problem navigation, links
+ * and word operations. Left out are features for other languages or that we turn off (diff
+ * editor, inline completions, code lens, colour picker, inlay and parameter hints, semantic
+ * tokens, sticky scroll, rename, go to definition), which saves a good part of the download.
+ */
+import 'monaco-editor/esm/vs/editor/browser/coreCommands.js'
+import 'monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js'
+import 'monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js'
+import 'monaco-editor/esm/vs/editor/contrib/caretOperations/browser/caretOperations.js'
+import 'monaco-editor/esm/vs/editor/contrib/caretOperations/browser/transpose.js'
+import 'monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard.js'
+import 'monaco-editor/esm/vs/editor/contrib/codeAction/browser/codeActionContributions.js'
+import 'monaco-editor/esm/vs/editor/contrib/comment/browser/comment.js'
+import 'monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu.js'
+import 'monaco-editor/esm/vs/editor/contrib/cursorUndo/browser/cursorUndo.js'
+import 'monaco-editor/esm/vs/editor/contrib/dnd/browser/dnd.js'
+import 'monaco-editor/esm/vs/editor/contrib/find/browser/findController.js'
+import 'monaco-editor/esm/vs/editor/contrib/folding/browser/folding.js'
+import 'monaco-editor/esm/vs/editor/contrib/format/browser/formatActions.js'
+import 'monaco-editor/esm/vs/editor/contrib/gotoError/browser/gotoError.js'
+import 'monaco-editor/esm/vs/editor/contrib/hover/browser/hoverContribution.js'
+import 'monaco-editor/esm/vs/editor/contrib/indentation/browser/indentation.js'
+import 'monaco-editor/esm/vs/editor/contrib/inlineProgress/browser/inlineProgress.js'
+import 'monaco-editor/esm/vs/editor/contrib/lineSelection/browser/lineSelection.js'
+import 'monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperations.js'
+import 'monaco-editor/esm/vs/editor/contrib/links/browser/links.js'
+import 'monaco-editor/esm/vs/editor/contrib/longLinesHelper/browser/longLinesHelper.js'
+import 'monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js'
+import 'monaco-editor/esm/vs/editor/contrib/smartSelect/browser/smartSelect.js'
+import 'monaco-editor/esm/vs/editor/contrib/snippet/browser/snippetController2.js'
+import 'monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController.js'
+import 'monaco-editor/esm/vs/editor/contrib/tokenization/browser/tokenization.js'
+import 'monaco-editor/esm/vs/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js'
+import 'monaco-editor/esm/vs/editor/contrib/unicodeHighlighter/browser/unicodeHighlighter.js'
+import 'monaco-editor/esm/vs/editor/contrib/unusualLineTerminators/browser/unusualLineTerminators.js'
+import 'monaco-editor/esm/vs/editor/contrib/wordHighlighter/browser/wordHighlighter.js'
+import 'monaco-editor/esm/vs/editor/contrib/wordOperations/browser/wordOperations.js'
+import 'monaco-editor/esm/vs/editor/contrib/wordPartOperations/browser/wordPartOperations.js'
+import 'monaco-editor/esm/vs/editor/contrib/readOnlyMessage/browser/contribution.js'
+import 'monaco-editor/esm/vs/editor/common/standaloneStrings.js'
+import 'monaco-editor/esm/vs/base/browser/ui/codicons/codiconStyles.js'

@@ -1,0 +1,222 @@
+import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core'
+import type { AppAction } from '../../../src/app/state/app-store.ts'
+import type { IvrPath } from '../../../src/model/path.ts'
+import { pathKey } from '../../../src/model/path.ts'
+
+/** A card's problems as the canvas shows them: its worst severity and how many there are. */
+export interface CardBadge {
+  severity: 'error' | 'warning' | 'info'
+  count: number
+}
+
+/** An edge as drawn: its id (`SOURCE_ROW->TARGET`) and its kind. */
+export interface DrawnEdge {
+  id: string
+  kind: 'goto' | 'option' | 'onError' | 'dangling'
+  highlighted: boolean
+}
+
+/** The canvas of the editor, driven the way a person would, read the way a test needs. */
+export interface CanvasPane {
+  root: Locator
+  /** Waits until the layout has placed the cards (or the canvas says the IVR is empty). */
+  waitReady(): Promise<void>
+  /** The names of the section cards drawn, in the order of the YAML. */
+  cards(): Promise<string[]>
+  /** The card of section `name`. */
+  card(name: string): Locator
+  /** React Flow's wrapper of the card of section `name`: the focusable, draggable element. */
+  node(name: string): Locator
+  /** The row of the command, option or branch at `path`. */
+  row(path: IvrPath): Locator
+  /** Clicks the header of the card of section `name`, selecting the section. */
+  clickCard(name: string): Promise<void>
+  /** Clicks the row at `path`, selecting it. */
+  clickRow(path: IvrPath): Promise<void>
+  /** The problem badge of section `name`, or `null` when it has no problems. */
+  badge(name: string): Promise<CardBadge | null>
+  /** Whether the card of section `name` carries the entry badge. */
+  isEntry(name: string): Promise<boolean>
+  /** The stub drawn for the missing section `name`. */
+  stub(name: string): Locator
+  /** The edges drawn, in the order of the graph. */
+  edges(): Promise<DrawnEdge[]>
+  /** Whether the canvas shows the last good graph because the YAML cannot be read. */
+  isStale(): Promise<boolean>
+  /** The text of the banner shown while the YAML cannot be read, or `null`. */
+  staleText(): Promise<string | null>
+  /** Types `text` into the canvas search and returns the titles of the matches listed. */
+  search(text: string): Promise<string[]>
+  /** The top-left corner of the card of section `name`, in canvas coordinates. */
+  position(name: string): Promise<{ x: number; y: number }>
+  /** Drags the card of section `name` by (`dx`, `dy`) screen pixels by its header. */
+  drag(name: string, dx: number, dy: number): Promise<void>
+  /** Presses "Tidy up". */
+  tidy(): Promise<void>
+}
+
+/** The canvas of `page`, which shows the editor. */
+export function canvasPane(page: Page): CanvasPane {
+  const root = page.getByTestId('canvas')
+  const node = (name: string) =>
+    root.locator(`.react-flow__node[data-id="${cssString(`section:${name}`)}"]`)
+  const card = (name: string) => root.locator(`[data-section="${cssString(name)}"]`).first()
+  const row = (path: IvrPath) => root.locator(`button[data-row="${cssString(pathKey(path))}"]`)
+
+  const pane: CanvasPane = {
+    root,
+    async waitReady() {
+      await page
+        .locator('[data-testid="canvas"]:is([data-state="ready"], [data-state="empty"])')
+        .waitFor({
+          timeout: 20_000,
+        })
+    },
+    cards: () =>
+      root
+        .locator('.react-flow__node-section [data-section]')
+        .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.section ?? '')),
+    card,
+    node,
+    row,
+    clickCard: (name) => card(name).locator('[data-part="header"]').click(),
+    clickRow: (path) => row(path).click(),
+    async badge(name) {
+      const value = await card(name).getAttribute('data-problems')
+      if (!value) return null
+      const [severity, count] = value.split(':')
+      return { severity: severity as CardBadge['severity'], count: Number(count) }
+    },
+    isEntry: async (name) => (await card(name).getAttribute('class'))?.includes('entry') === true,
+    stub: (name) => root.locator(`[data-stub="${cssString(name)}"]`),
+    edges: () =>
+      root.locator('.react-flow__edge').evaluateAll((edges) =>
+        edges.map((edge) => ({
+          id: edge.getAttribute('data-id') ?? '',
+          kind: (/ivr-edge-(\w+)/.exec(edge.getAttribute('class') ?? '')?.[1] ??
+            'goto') as DrawnEdge['kind'],
+          highlighted: edge.classList.contains('selected'),
+        })),
+      ),
+    isStale: () => root.getByTestId('canvas-stale').isVisible(),
+    async staleText() {
+      const banner = root.getByTestId('canvas-stale')
+      return (await banner.isVisible()) ? ((await banner.textContent()) ?? '') : null
+    },
+    async search(text) {
+      const box = root.getByRole('combobox')
+      await box.fill(text)
+      return root.getByRole('option').allTextContents()
+    },
+    async position(name) {
+      return node(name).evaluate((element) => {
+        const match = /translate\(\s*([-\d.]+)px,\s*([-\d.]+)px\)/.exec(
+          (element as HTMLElement).style.transform,
+        )
+        return { x: Number(match?.[1] ?? NaN), y: Number(match?.[2] ?? NaN) }
+      })
+    },
+    async drag(name, dx, dy) {
+      const header = card(name).locator('[data-part="header"]')
+      const box = await header.boundingBox()
+      if (!box) throw new Error(`The card of section ${name} is not on screen.`)
+      const x = box.x + 40
+      const y = box.y + box.height / 2
+      await page.mouse.move(x, y)
+      await page.mouse.down()
+      const steps = 8
+      for (let i = 1; i <= steps; i++)
+        await page.mouse.move(x + (dx * i) / steps, y + (dy * i) / steps)
+      await page.mouse.up()
+    },
+    tidy: () => root.getByRole('button', { name: /Tidy up|整列/ }).click(),
+  }
+  return pane
+}
+
+/** The app opened with test hooks, its canvas, and what went wrong on the page so far. */
+export interface CanvasApp {
+  page: Page
+  context: BrowserContext
+  canvas: CanvasPane
+  /** Console errors, page errors and failed requests seen so far. */
+  problems: string[]
+  /** Sends an action to the store, as another view would. */
+  dispatch(action: AppAction): Promise<void>
+  /** Opens `text` as the IVR called `name` and waits for its layout. */
+  open(name: string, text: string): Promise<void>
+  /** Replaces the text of the open IVR, as typing in the YAML would. */
+  setText(text: string): Promise<void>
+  /** What is selected, through the test hooks. */
+  selection(): Promise<{ path: IvrPath; origin: string; seq: number } | null>
+  reload(): Promise<void>
+  close(): Promise<void>
+}
+
+/** How the browser presents itself. */
+export interface CanvasVisitor {
+  locale?: string
+  colorScheme?: 'light' | 'dark'
+  viewport?: { width: number; height: number }
+}
+
+/** Opens the app at `url` with test hooks in a new browser context and waits for the canvas. */
+export async function openCanvasApp(
+  browser: Browser,
+  url: string,
+  visitor: CanvasVisitor = {},
+): Promise<CanvasApp> {
+  const context = await browser.newContext({
+    locale: visitor.locale ?? 'en-US',
+    colorScheme: visitor.colorScheme ?? 'light',
+    viewport: visitor.viewport ?? { width: 1440, height: 900 },
+  })
+  const page = await context.newPage()
+  const problems: string[] = []
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  page.on('requestfailed', (request) => problems.push(`${request.url()} failed`))
+  const target = new URL(url)
+  target.searchParams.set('testHooks', '')
+  await page.goto(target.href)
+  await page.waitForFunction(() => window.__ivrDesigner?.dispatch !== undefined)
+  const canvas = canvasPane(page)
+  await canvas.waitReady()
+
+  const dispatch = (action: AppAction) =>
+    page.evaluate((a) => window.__ivrDesigner!.dispatch!(a), action)
+  return {
+    page,
+    context,
+    canvas,
+    problems,
+    dispatch,
+    async open(name, text) {
+      await dispatch({ type: 'document.open', name, text })
+      // The store drops the old layout on open; wait for the new one.
+      await page.waitForFunction(() => window.__ivrDesigner!.getState!().canvas.layoutKey !== null)
+      await canvas.waitReady()
+    },
+    setText: (text) => dispatch({ type: 'document.text', text }),
+    selection: () =>
+      page.evaluate(() => {
+        const selection = window.__ivrDesigner!.getState!().selection
+        return (
+          selection && { path: [...selection.path], origin: selection.origin, seq: selection.seq }
+        )
+      }),
+    async reload() {
+      await page.reload()
+      await page.waitForFunction(() => window.__ivrDesigner?.dispatch !== undefined)
+      await canvas.waitReady()
+    },
+    close: () => context.close(),
+  }
+}
+
+/** `value` escaped for a double-quoted CSS attribute selector. */
+function cssString(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
+}
