@@ -14,6 +14,7 @@ import {
 import { makeWav } from './support/audio.ts'
 import { upload } from './support/multipart.ts'
 import { S3RVER_CREDENTIALS, startS3rver, type S3rver } from './support/s3rver.ts'
+import { fetchStatus } from '../helpers/http.ts'
 
 const RUNNING = /IVR Designer is running at (http:\/\/[^/]+\/)\n/
 
@@ -88,7 +89,7 @@ describe('node dist/server/main.js with recordings', () => {
     expect(response.status).toBe(201)
     const [recording] = response.json<{ recordings: Recording[] }>().recordings
     expect(recording!.url).toBe(`${origin}/recordings/${recording!.id}`)
-    expect((await fetch(recording!.url)).status).toBe(200)
+    expect(await fetchStatus(recording!.url)).toBe(200)
     await stop(main)
   })
 

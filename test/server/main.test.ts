@@ -12,6 +12,7 @@ import {
   waitForOutput,
   type MainProcess,
 } from '../helpers/server.ts'
+import { fetchStatus } from '../helpers/http.ts'
 
 const RUNNING = /IVR Designer is running at (http:\/\/127\.0\.0\.1:(\d+)\/)\n/
 
@@ -53,7 +54,7 @@ describe('node dist/server/main.js', () => {
     const main = start({ PORT: '0' })
     const [, url, port] = await waitForOutput(main, RUNNING)
     expect(Number(port)).toBeGreaterThan(0)
-    expect((await fetch(`${url}api/health`)).status).toBe(200)
+    expect(await fetchStatus(`${url}api/health`)).toBe(200)
 
     main.child.kill('SIGINT')
     expect(await main.exited).toEqual({ code: 0, signal: null })

@@ -29,6 +29,7 @@ import {
   type TestStorage,
 } from './support/recordings-server.ts'
 import { startS3rver, type S3rver } from './support/s3rver.ts'
+import { fetchStatus } from '../helpers/http.ts'
 
 const TOKEN = 'test-token-0123456789abcdef'
 const LIMIT = 64 * 1024
@@ -207,7 +208,7 @@ describe.each(DRIVERS)('recordings with the %s driver', (driver) => {
         const recording = await uploadOne(filename, wav)
         expect(recording.id, filename).toBe(`${slug}-${sha256(wav).slice(0, 8)}.wav`)
         expect(recording.name, filename).toBe(name)
-        expect((await fetch(recording.url)).status, filename).toBe(200)
+        expect(await fetchStatus(recording.url), filename).toBe(200)
       }
     })
 
@@ -519,7 +520,7 @@ describe.each(DRIVERS)('recordings with the %s driver', (driver) => {
       })
       expect(response.status).toBe(204)
       expect(response.body.length).toBe(0)
-      expect((await fetch(recording.url)).status).toBe(404)
+      expect(await fetchStatus(recording.url)).toBe(404)
       await expectNothingLeft()
     })
 
@@ -563,13 +564,13 @@ describe.each(DRIVERS)('recordings with the %s driver', (driver) => {
         })
         expectProblem(response, 401, 'unauthorized')
       }
-      expect((await fetch(recording.url)).status).toBe(200)
+      expect(await fetchStatus(recording.url)).toBe(200)
     })
 
     test('listing and playing need no token', async () => {
       const recording = await uploadOne('public.wav', makeWav({ frequency: 1700 }))
       expect((await send(server.origin, { path: '/api/recordings' })).status).toBe(200)
-      expect((await fetch(recording.url)).status).toBe(200)
+      expect(await fetchStatus(recording.url)).toBe(200)
     })
   })
 })
@@ -627,7 +628,7 @@ describe('recordings limits and failures', () => {
     const [recording] = lists
       .find((r) => r.status === 200)!
       .json<{ recordings: Recording[] }>().recordings
-    for (let i = 0; i < 10; i++) expect((await fetch(recording!.url)).status).toBe(200)
+    for (let i = 0; i < 10; i++) expect(await fetchStatus(recording!.url)).toBe(200)
   })
 
   test('when storing a later file of a batch fails, the ones stored before it are removed', async () => {
