@@ -126,7 +126,13 @@ export async function startRecordingsServer(
   })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
-  return { app, origin: `http://127.0.0.1:${port}`, port, close: () => app.close() }
+  const close = async () => {
+    const closing = app.close()
+    // A test may leave a request half sent on purpose; the server must not wait for it.
+    app.server.closeAllConnections()
+    await closing
+  }
+  return { app, origin: `http://127.0.0.1:${port}`, port, close }
 }
 
 /** Waits until `check` holds, for cleanup that finishes just after a response. */
