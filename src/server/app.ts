@@ -3,6 +3,7 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { answerFrameworkError, installErrorHandlers } from './errors.ts'
 import { healthRoutes } from './routes/health.ts'
+import { ivrsRoutes, type IvrsOptions } from './routes/ivrs.ts'
 import { recordingsRoutes, type RecordingsOptions } from './routes/recordings.ts'
 import { installSecurityHeaders } from './security-headers.ts'
 
@@ -22,12 +23,15 @@ export interface AppOptions {
   logLevel?: LogLevel
   /** Where and how recordings are stored; without it the recordings routes are not served. */
   recordings?: RecordingsOptions
+  /** The IVR library and how changes are guarded; without it `/api/ivrs` is not served. */
+  library?: IvrsOptions
 }
 
 /**
  * The IVR Designer server, ready to `listen`: the web app's files at `/` (index.html for folders,
- * no dotfiles, no directory listings, nothing outside the root), the JSON API under `/api` and,
- * with `recordings`, uploaded recordings at `/recordings/`.
+ * no dotfiles, no directory listings, nothing outside the root), the JSON API under `/api`,
+ * with `library`, the IVR library at `/api/ivrs` and, with `recordings`, uploaded recordings at
+ * `/recordings/`.
  */
 export function buildApp(options: AppOptions = {}): FastifyInstance {
   const app = Fastify({
@@ -40,6 +44,9 @@ export function buildApp(options: AppOptions = {}): FastifyInstance {
 
   app.register(healthRoutes, { prefix: '/api' })
   if (options.recordings !== undefined) app.register(recordingsRoutes, options.recordings)
+  if (options.library !== undefined) {
+    app.register(ivrsRoutes, { ...options.library, prefix: '/api/ivrs' })
+  }
 
   app.register(fastifyStatic, {
     root: options.staticRoot ?? DEFAULT_STATIC_ROOT,

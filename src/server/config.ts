@@ -27,6 +27,11 @@ export interface ServerConfig {
   maxUploadBytes: number
   /** The secret every write must present as `Authorization: Bearer …`. */
   authToken?: string
+  /**
+   * The PostgreSQL database of the IVR library, `postgres://…`; without it the library is the
+   * SQLite file `library.sqlite` in `dataDir`.
+   */
+  databaseUrl?: string
 }
 
 /** The settings, with warnings to show at start, or a message saying what is wrong. */
@@ -62,6 +67,15 @@ function readHttpUrl(value: string): URL | undefined {
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined
   } catch {
     return undefined
+  }
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:'
+  } catch {
+    return false
   }
 }
 
@@ -150,12 +164,23 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     maxUploadBytes = value
   }
 
+  const databaseUrl = read(env, 'DATABASE_URL')
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    // The value is not shown: it may hold a password.
+    return {
+      error:
+        'DATABASE_URL must be a PostgreSQL URL such as ' +
+        'postgres://user:password@db.example.com:5432/ivr, but it is not one.',
+    }
+  }
+
   const authToken = read(env, 'AUTH_TOKEN')
   if (authToken === undefined && !isLoopbackHost(address.host)) {
     return {
       error:
         `HOST is "${address.host}", which other machines can reach, but AUTH_TOKEN is not set, ` +
-        'so anyone could upload and delete recordings. Set AUTH_TOKEN to a long random secret ' +
+        'so anyone could change IVRs and upload and delete recordings. ' +
+        'Set AUTH_TOKEN to a long random secret ' +
         '(for example the output of "openssl rand -hex 32"), or set HOST=127.0.0.1.',
     }
   }
@@ -172,6 +197,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       maxUploadBytes,
       ...(publicUrl === undefined ? {} : { publicUrl }),
       ...(authToken === undefined ? {} : { authToken }),
+      ...(databaseUrl === undefined ? {} : { databaseUrl }),
     },
     warnings,
   }

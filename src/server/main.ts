@@ -4,8 +4,13 @@ import { join, relative } from 'node:path'
 import { formatUrl } from './address.ts'
 import { buildApp, DEFAULT_STATIC_ROOT, type LogLevel } from './app.ts'
 import { readConfig, type ServerConfig } from './config.ts'
+import { databaseOf, openLibrary, purgeCutoff } from './library/open-library.ts'
+import { LibraryLockedError, type IvrRepository } from './library/repository.ts'
 import { openStorage } from './storage/create-storage.ts'
 import type { RecordingStorage } from './storage/storage.ts'
+
+/** How often deleted IVRs past their retention are erased while the server runs. */
+const PURGE_INTERVAL_MS = 6 * 60 * 60 * 1000
 
 /** How long shutting down may take before the process gives up waiting and exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 10_000
@@ -38,6 +43,29 @@ function describeStorageFailure(config: ServerConfig, error: unknown): string {
   )
 }
 
+/** Says why the IVR library could not be opened, without the password of `DATABASE_URL`. */
+function describeLibraryFailure(config: ServerConfig, error: unknown): string {
+  if (error instanceof LibraryLockedError) return error.message
+  // Connection failures may come as an AggregateError with an empty message and only a code.
+  const code = (error as NodeJS.ErrnoException).code
+  const detail =
+    error instanceof Error
+      ? `${error.name}: ${error.message || (typeof code === 'string' ? code : 'no detail')}`
+      : String(error)
+  if (config.databaseUrl === undefined) {
+    return (
+      `it cannot use DATA_DIR "${config.dataDir}" for the IVR library (${detail}). ` +
+      'Check that the folder is writable.'
+    )
+  }
+  const url = new URL(config.databaseUrl)
+  const where = `${url.host || 'the local socket'}${url.pathname}`
+  return (
+    `it cannot use the PostgreSQL database at ${where} (${detail}). ` +
+    'Check DATABASE_URL, that the database exists and that its user may create tables.'
+  )
+}
+
 async function main(): Promise<void> {
   const read = readConfig(process.env)
   if ('error' in read) {
@@ -52,6 +80,16 @@ async function main(): Promise<void> {
       `The web app is not built: ${join(where, 'index.html')} is missing.\n` +
         'Run "npm run build" first, or start with "npm start", which builds and then runs.',
     )
+    process.exit(1)
+  }
+
+  // First, because with SQLite it takes the data folder's lock: a second server on the same
+  // folder stops here, before it touches anything of the first one's.
+  let library: IvrRepository
+  try {
+    library = await openLibrary(databaseOf(config.databaseUrl), config.dataDir)
+  } catch (error) {
+    console.error(`IVR Designer could not start: ${describeLibraryFailure(config, error)}`)
     process.exit(1)
   }
 
@@ -77,8 +115,21 @@ async function main(): Promise<void> {
       ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
       ...(config.authToken === undefined ? {} : { authToken: config.authToken }),
     },
+    library: {
+      repository: library,
+      ...(config.authToken === undefined ? {} : { authToken: config.authToken }),
+    },
   })
-  app.addHook('onClose', async () => storage.close())
+  const purgeTimer = setInterval(() => {
+    library.purgeDeleted(purgeCutoff(new Date())).catch((error: unknown) => {
+      app.log.error({ err: error }, 'could not erase IVRs deleted long ago')
+    })
+  }, PURGE_INTERVAL_MS)
+  purgeTimer.unref()
+  app.addHook('onClose', async () => {
+    clearInterval(purgeTimer)
+    await Promise.all([storage.close(), library.close()])
+  })
   for (const warning of warnings) app.log.warn(warning)
 
   let stopping = false

@@ -100,6 +100,10 @@ describe('node dist/server/main.js with recordings', () => {
     const response = await upload(url!.replace(/\/$/, ''), [{ filename: 'x.wav', body: makeWav() }])
     const [recording] = response.json<{ recordings: Recording[] }>().recordings
     expect(recording!.url).toBe(`https://ivr.example.com/designer/recordings/${recording!.id}`)
+    const list = await fetch(`${url}api/recordings`)
+    expect((await list.json()) as unknown).toMatchObject({
+      baseUrl: 'https://ivr.example.com/designer',
+    })
     await stop(main)
   })
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, test } from 'vitest'
@@ -18,6 +18,7 @@ const RUNNING = /IVR Designer is running at (http:\/\/127\.0\.0\.1:(\d+)\/)\n/
 
 describe('node dist/server/main.js', () => {
   const started: MainProcess[] = []
+  const folders: string[] = []
 
   beforeAll(() => {
     requireBuiltServer()
@@ -26,10 +27,14 @@ describe('node dist/server/main.js', () => {
 
   afterEach(async () => {
     await Promise.all(started.splice(0).map(killIfRunning))
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
   })
 
+  /** Starts a server with a data folder of its own, since one folder serves one server. */
   function start(env: Record<string, string>, script?: string): MainProcess {
-    const main = spawnMain(env, script)
+    const dataDir = mkdtempSync(join(tmpdir(), 'ivr-designer-main-'))
+    folders.push(dataDir)
+    const main = spawnMain({ DATA_DIR: dataDir, ...env }, script)
     started.push(main)
     return main
   }
@@ -80,8 +85,11 @@ describe('node dist/server/main.js', () => {
     // A copy of the compiled server whose dist/ has no web/ folder beside it.
     const base = mkdtempSync(join(tmpdir(), 'ivr-designer-unbuilt-'))
     try {
-      mkdirSync(join(base, 'dist'))
-      cpSync(join(REPO_ROOT, 'dist', 'server'), join(base, 'dist', 'server'), { recursive: true })
+      const web = join(REPO_ROOT, 'dist', 'web')
+      cpSync(join(REPO_ROOT, 'dist'), join(base, 'dist'), {
+        recursive: true,
+        filter: (source) => source !== web && !source.startsWith(`${web}/`),
+      })
       cpSync(join(REPO_ROOT, 'package.json'), join(base, 'package.json'))
       symlinkSync(join(REPO_ROOT, 'node_modules'), join(base, 'node_modules'), 'dir')
       const main = start({ PORT: '0' }, join(base, 'dist', 'server', 'main.js'))

@@ -170,6 +170,7 @@ describe.each(DRIVERS)('recordings with the %s driver', (driver) => {
       const list = await send(server.origin, { path: '/api/recordings' })
       expect(list.status).toBe(200)
       const listed = list.json<{ recordings: Recording[] }>().recordings
+      expect(list.json<{ baseUrl: string }>().baseUrl).toBe(server.origin)
       expect(listed).toHaveLength(3)
       expect(listed[2]).toEqual(first)
       expect(new Set(listed.slice(0, 2).map((r) => r.id))).toEqual(new Set(batch.map((r) => r.id)))

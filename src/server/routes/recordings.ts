@@ -39,6 +39,15 @@ export interface RecordingsBody {
   recordings: RecordingJson[]
 }
 
+/** The body of `GET /api/recordings`: the recordings, and the base of this server's play URLs. */
+export interface RecordingListBody extends RecordingsBody {
+  /**
+   * What every play URL of this server starts with, before `/recordings/`: `PUBLIC_URL`, or the
+   * request's origin. The editor checks play URLs against it even when there are no recordings.
+   */
+  baseUrl: string
+}
+
 /** Limits that let an admin upload a folder of prompts but not flood the server. */
 export const DEFAULT_RATE_LIMITS: RateLimits = { writesPerMinute: 120, readsPerMinute: 600 }
 
@@ -59,9 +68,10 @@ function noSuchRecording(id: string): ApiProblem {
 
 /**
  * The recordings back end: `POST /api/recordings` (multipart upload of one or more MP3 or WAV
- * files, stored all or none), `GET /api/recordings` (newest first), `DELETE /api/recordings/:id`,
- * and `GET /recordings/:file`, which serves the audio to phone systems and browsers with ranges,
- * ETags and long caching. Every refusal answers `{ error: { code, message } }`.
+ * files, stored all or none), `GET /api/recordings` (newest first, with the base of play URLs),
+ * `DELETE /api/recordings/:id`, and `GET /recordings/:file`, which serves the audio to phone
+ * systems and browsers with ranges, ETags and long caching. Every refusal answers
+ * `{ error: { code, message } }`.
  */
 export const recordingsRoutes: FastifyPluginAsync<RecordingsOptions> = async (app, options) => {
   const library = new RecordingLibrary(options.storage)
@@ -138,10 +148,10 @@ export const recordingsRoutes: FastifyPluginAsync<RecordingsOptions> = async (ap
     },
   )
 
-  app.get('/api/recordings', { config: readLimit }, async (request): Promise<RecordingsBody> => {
+  app.get('/api/recordings', { config: readLimit }, async (request): Promise<RecordingListBody> => {
     const base = baseUrlOf(request, options.publicUrl)
     const recordings = await options.storage.list()
-    return { recordings: recordings.map((record) => toRecordingJson(record, base)) }
+    return { recordings: recordings.map((record) => toRecordingJson(record, base)), baseUrl: base }
   })
 
   app.delete<{ Params: { id: string } }>(
