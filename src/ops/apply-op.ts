@@ -1,126 +1,126 @@
-import { findInModel } from '../model/find.ts'
-import type { IvrModel } from '../model/ivr.ts'
-import { formatScalar } from '../yaml/format-scalar.ts'
+import { assertNever } from '../model/ivr.ts'
+import type { IvrPath } from '../model/path.ts'
 import { parseIvr, type ParsedIvr } from '../yaml/parse-ivr.ts'
+import {
+  planCommandAdd,
+  planCommandDelete,
+  planCommandDuplicate,
+  planCommandMove,
+} from './command-ops.ts'
+import { createContext, isRefusal, type OpContext, type Planned } from './context.ts'
 import type { IvrOp } from './op.ts'
+import {
+  planOptionAdd,
+  planOptionDelete,
+  planOptionDuplicate,
+  planOptionMove,
+  planOptionSetKey,
+} from './option-ops.ts'
+import { planPaste } from './paste.ts'
+import { planConnect, planDisconnect } from './reference-ops.ts'
+import {
+  planSectionAdd,
+  planSectionDelete,
+  planSectionDuplicate,
+  planSectionMove,
+  planSectionRename,
+} from './section-ops.ts'
 import { applyEdits, type TextEdit } from './text-edit.ts'
+import { planKeyRename, planPlaceholderQuote, planScalarSet } from './value-ops.ts'
 
 /** The edits an op makes, and the text they give; or why the op was refused. */
 export type OpResult =
-  | { readonly ok: true; readonly edits: readonly TextEdit[]; readonly text: string }
+  | {
+      readonly ok: true
+      readonly edits: readonly TextEdit[]
+      readonly text: string
+      /** What the op created or moved, for the views to select; absent after a delete. */
+      readonly select?: IvrPath
+    }
   | { readonly ok: false; readonly error: string; readonly args?: Readonly<Record<string, string>> }
 
 /**
  * Computes the text edits of an op against the exact text of `parsed`, applies them, re-reads
  * the result and checks that it says what the op intended. An op that would not is refused with
- * a message id (`op.error.*`), and the text stays as it was.
+ * a message id (`op.error.*`), and the text stays as it was. An op that changes nothing (a move
+ * to where the item already is) succeeds with no edits.
  */
 export function applyOp(
   parsed: ParsedIvr,
   op: IvrOp,
   parse: (text: string) => ParsedIvr = (text) => parseIvr(text),
 ): OpResult {
-  if (!parsed.readable) return { ok: false, error: 'op.error.unreadable' }
-  const planned = planEdits(parsed, op)
-  if (!('edits' in planned)) return planned
+  if (!parsed.readable && !isBlankDocument(parsed)) {
+    return { ok: false, error: 'op.error.unreadable' }
+  }
+  const planned = planOp(createContext(parsed), op)
+  if (isRefusal(planned)) return planned
+  const select = planned.select ? { select: planned.select } : {}
+  if (planned.edits.length === 0) return { ok: true, edits: [], text: parsed.text, ...select }
   const applied = applyEdits(parsed.text, planned.edits)
   if (!applied.ok) return { ok: false, error: 'op.error.conflict' }
   const after = parse(applied.text)
-  if (!after.readable || !intended(after.model, op)) return { ok: false, error: 'op.error.unexpected' }
-  return { ok: true, edits: planned.edits, text: applied.text }
-}
-
-type Planned = { edits: TextEdit[] } | { ok: false; error: string; args?: Record<string, string> }
-
-function planEdits(parsed: ParsedIvr, op: IvrOp): Planned {
-  const { model, text } = parsed
-  switch (op.type) {
-    case 'section.add': {
-      if (model.sections.some((s) => s.name === op.name)) {
-        return { ok: false, error: 'op.error.section-exists', args: { name: op.name } }
-      }
-      return { edits: [appendSection(text, model, op.name)] }
-    }
-    case 'scalar.set': {
-      const found = findInModel(model, op.path)
-      if (found?.kind === 'text') {
-        const { span, style, inFlow } = found.node
-        return { edits: [{ offset: span.start, length: span.end - span.start, text: formatScalar(op.value, style, inFlow) }] }
-      }
-      if (found?.kind === 'command' && found.node.valueSpan === null) {
-        // A bare word such as `- rign`.
-        const { span } = found.node
-        return { edits: [{ offset: span.start, length: span.end - span.start, text: formatScalar(op.value, 'plain') }] }
-      }
-      return { ok: false, error: 'op.error.not-found' }
-    }
-    case 'key.rename': {
-      const found = findInModel(model, op.path.slice(0, -1))
-      if (found?.kind !== 'command' || found.node.kind !== 'unknown') {
-        return { ok: false, error: 'op.error.not-found' }
-      }
-      const { keySpan } = found.node
-      return { edits: [{ offset: keySpan.start, length: keySpan.end - keySpan.start, text: formatScalar(op.name, 'plain') }] }
-    }
-    case 'placeholder.quote': {
-      const found = findInModel(model, op.path)
-      if (found?.kind !== 'param' || !found.node.unquotedPlaceholder) {
-        return { ok: false, error: 'op.error.not-found' }
-      }
-      const { valueSpan, value } = found.node
-      return { edits: [{ offset: valueSpan.start, length: valueSpan.end - valueSpan.start, text: formatScalar(value, 'double') }] }
-    }
+  if (!after.readable && !isBlankDocument(after)) return { ok: false, error: 'op.error.unexpected' }
+  const invalidBefore = parsed.model.invalidSections.map((s) => s.name).join('\n')
+  const invalidAfter = after.model.invalidSections.map((s) => s.name).join('\n')
+  if (invalidBefore !== invalidAfter || !planned.check(after.model)) {
+    return { ok: false, error: 'op.error.unexpected' }
   }
+  return { ok: true, edits: planned.edits, text: applied.text, ...select }
 }
 
-/** What a new section holds: the usual thing for the entry sections, nothing for the rest. */
-function newSectionBody(name: string, indent: string, eol: string): string {
-  if (name === 'online') return `${eol}${indent}- ring${eol}`
-  if (name === 'offline') return `${eol}${indent}- voicemail${eol}`
-  return ` []${eol}`
+/** Text with no content but comments: sections can be added to it. */
+function isBlankDocument(parsed: ParsedIvr): boolean {
+  return (
+    parsed.document !== null &&
+    parsed.diagnostics.length > 0 &&
+    parsed.diagnostics.every((d) => d.messageId === 'diag.not-a-mapping.empty')
+  )
 }
 
-/** Appends `name:` at the end of the text, indented and with line breaks like the rest. */
-function appendSection(text: string, model: IvrModel, name: string): TextEdit {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n'
-  const indent = listIndent(text, model)
-  const separator = text === '' || text.endsWith('\n') ? '' : eol
-  return {
-    offset: text.length,
-    length: 0,
-    text: `${separator}${formatScalar(name, 'plain')}:${newSectionBody(name, indent, eol)}`,
-  }
-}
-
-/** The indentation of `- ` under a section name, as the document already writes it. */
-function listIndent(text: string, model: IvrModel): string {
-  for (const section of model.sections) {
-    const first = section.commands[0]
-    if (!first) continue
-    const lineStart = text.lastIndexOf('\n', first.span.start - 1) + 1
-    const dash = text.lastIndexOf('-', first.span.start - 1)
-    if (dash >= lineStart && /^ *$/.test(text.slice(lineStart, dash))) return text.slice(lineStart, dash)
-  }
-  return '  '
-}
-
-/** Whether the re-read model shows what the op meant to do. */
-function intended(model: IvrModel, op: IvrOp): boolean {
+function planOp(ctx: OpContext, op: IvrOp): Planned {
   switch (op.type) {
     case 'section.add':
-      return model.sections.some((s) => s.name === op.name)
-    case 'scalar.set': {
-      const found = findInModel(model, op.path)
-      if (found?.kind === 'text') return found.node.value === op.value
-      return found?.kind === 'command' && found.node.kind === op.value
-    }
-    case 'key.rename': {
-      const found = findInModel(model, op.path.slice(0, -1))
-      return found?.kind === 'command' && found.node.kind === op.name
-    }
-    case 'placeholder.quote': {
-      const found = findInModel(model, op.path)
-      return found?.kind === 'param' && !found.node.unquotedPlaceholder
-    }
+      return planSectionAdd(ctx, op.name, op.commands, op.after)
+    case 'section.delete':
+      return planSectionDelete(ctx, op.name)
+    case 'section.rename':
+      return planSectionRename(ctx, op.name, op.to)
+    case 'section.duplicate':
+      return planSectionDuplicate(ctx, op.name, op.to)
+    case 'section.move':
+      return planSectionMove(ctx, op.name, op.before)
+    case 'command.add':
+      return planCommandAdd(ctx, op.list, op.index, op.command)
+    case 'command.delete':
+      return planCommandDelete(ctx, op.path)
+    case 'command.move':
+      return planCommandMove(ctx, op.path, op.list, op.index)
+    case 'command.duplicate':
+      return planCommandDuplicate(ctx, op.path)
+    case 'option.add':
+      return planOptionAdd(ctx, op.choice, op.key, op.option)
+    case 'option.delete':
+      return planOptionDelete(ctx, op.path)
+    case 'option.move':
+      return planOptionMove(ctx, op.path, op.before)
+    case 'option.duplicate':
+      return planOptionDuplicate(ctx, op.path)
+    case 'option.setKey':
+      return planOptionSetKey(ctx, op.path, op.key)
+    case 'scalar.set':
+      return planScalarSet(ctx, op.path, op.value)
+    case 'reference.connect':
+      return planConnect(ctx, op.path, op.target)
+    case 'reference.disconnect':
+      return planDisconnect(ctx, op.path)
+    case 'key.rename':
+      return planKeyRename(ctx, op.path, op.name)
+    case 'placeholder.quote':
+      return planPlaceholderQuote(ctx, op.path)
+    case 'paste':
+      return planPaste(ctx, op.fragment, op.target)
+    default:
+      return assertNever(op)
   }
 }

@@ -4,11 +4,15 @@ import type { IvrOp } from '../../src/ops/op.ts'
 import { checkIvr } from '../../src/validate/validate-ivr.ts'
 import { parseIvr } from '../../src/yaml/parse-ivr.ts'
 import { dedent } from '../helpers/dedent.ts'
+import { applyChecked } from './helpers.ts'
 
+/** The op's text, checked to undo and redo exactly, and the same on the CRLF copy of `text`. */
 function apply(text: string, op: IvrOp): string {
-  const result = applyOp(parseIvr(text), op)
-  if (!result.ok) throw new Error(`refused: ${result.error}`)
-  return result.text
+  const out = applyChecked(text, op)
+  if (!text.includes('\r')) {
+    expect(applyChecked(text.replace(/\n/g, '\r\n'), op)).toBe(out.replace(/\n/g, '\r\n'))
+  }
+  return out
 }
 
 const base = dedent`
@@ -37,7 +41,9 @@ describe('fix ops rewrite only the bytes they touch', () => {
 
   it('section.add gives online a ring and offline a voicemail', () => {
     const text = 'queue:\n  - ring\n'
-    expect(apply(text, { type: 'section.add', name: 'offline' })).toBe(text + 'offline:\n  - voicemail\n')
+    expect(apply(text, { type: 'section.add', name: 'offline' })).toBe(
+      text + 'offline:\n  - voicemail\n',
+    )
   })
 
   it('section.add adds the missing line break and keeps CRLF line endings', () => {
@@ -67,7 +73,18 @@ describe('fix ops rewrite only the bytes they touch', () => {
       path: ['queue', 0, 'play'],
       value: 'https://example.com/music.mp3',
     })
-    expect(out).toBe(base.replace("'https://example.com/wait.mp3'", "'https://example.com/music.mp3'"))
+    expect(out).toBe(
+      base.replace("'https://example.com/wait.mp3'", "'https://example.com/music.mp3'"),
+    )
+  })
+
+  it('scalar.set writes a value with a line break in double quotes on its one line', () => {
+    const out = apply(base, {
+      type: 'scalar.set',
+      path: ['online', 1, 'goto'],
+      value: 'two\nlines',
+    })
+    expect(out).toBe(base.replace('goto: salse', 'goto: "two\\nlines"'))
   })
 
   it('scalar.set fixes a misspelt bare command word', () => {
@@ -99,13 +116,17 @@ describe('fix ops rewrite only the bytes they touch', () => {
             params:
               from: {$from_number}   # caller
     `
-    expect(apply(text, { type: 'placeholder.quote', path: ['start', 0, 'fetch', 'params', 'from'] })).toBe(
-      text.replace('{$from_number}', '"{$from_number}"'),
-    )
+    expect(
+      apply(text, { type: 'placeholder.quote', path: ['start', 0, 'fetch', 'params', 'from'] }),
+    ).toBe(text.replace('{$from_number}', '"{$from_number}"'))
   })
 
   it('refuses a path that names nothing', () => {
-    const result = applyOp(parseIvr(base), { type: 'scalar.set', path: ['online', 7, 'goto'], value: 'x' })
+    const result = applyOp(parseIvr(base), {
+      type: 'scalar.set',
+      path: ['online', 7, 'goto'],
+      value: 'x',
+    })
     expect(result).toEqual({ ok: false, error: 'op.error.not-found' })
   })
 
