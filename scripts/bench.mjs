@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
+import { benchBrowser, formatBrowser } from './bench/browser.mjs'
 import { benchCore, formatCore } from './bench/core.mjs'
 import { benchRecordings, formatRecordings } from './bench/recordings.mjs'
 
@@ -28,5 +29,10 @@ ${coreTable}
 `
 const recordingsSection = formatRecordings(await benchRecordings())
 console.log(recordingsSection)
-writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), `${doc}\n${recordingsSection}\n`)
+const browserSection = formatBrowser(await benchBrowser())
+console.log(browserSection)
+writeFileSync(
+  new URL('../BENCHMARKS.md', import.meta.url),
+  `${doc}\n${recordingsSection}\n\n${browserSection}\n`,
+)
 console.log('\nWrote BENCHMARKS.md')

@@ -24,6 +24,7 @@ export const DIAGNOSTIC_CODES = [
   'dangling-goto',
   'callback-in-offline',
   'goto-loop',
+  'missing-recording',
 ] as const
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]

@@ -1,6 +1,7 @@
 import type { Node } from 'yaml'
 import type { IvrModel, SectionNode } from '../model/ivr.ts'
 import type { ParsedIvr } from '../yaml/parse-ivr.ts'
+import type { KnownRecordings } from './rules/missing-recording.ts'
 import type { Finding } from './make-diagnostic.ts'
 import type { ModelIndex } from './walk.ts'
 
@@ -15,6 +16,8 @@ export interface RuleContext {
   readonly reply: boolean
   /** Each section's YAML value, and the offset of the document it belongs to. */
   readonly sectionYaml: ReadonlyMap<string, { readonly node: Node; readonly offset: number }>
+  /** The recordings stored on the editor's server, when known; `null` skips the check. */
+  readonly recordings: KnownRecordings | null
 }
 
 /**

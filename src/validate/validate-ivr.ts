@@ -18,6 +18,7 @@ import { invalidChoiceKey } from './rules/invalid-choice-key.ts'
 import { invalidCommand } from './rules/invalid-command.ts'
 import { invalidSection } from './rules/invalid-section.ts'
 import { invalidUrl } from './rules/invalid-url.ts'
+import { missingRecording, type KnownRecordings } from './rules/missing-recording.ts'
 import { missingSection } from './rules/missing-section.ts'
 import { unknownCommand } from './rules/unknown-command.ts'
 import { unquotedPlaceholder } from './rules/unquoted-placeholder.ts'
@@ -48,6 +49,8 @@ export const GLOBAL_RULES: readonly Rule[] = [
   danglingGoto,
   callbackInOffline,
   gotoLoop,
+  // Global although it looks at one URL at a time: its findings change with the recordings too.
+  missingRecording,
 ]
 
 /** Every rule. */
@@ -72,6 +75,11 @@ export interface ValidateOptions {
   readonly locale?: Locale
   /** Reuse findings of unchanged sections from earlier calls (an editor passes one per document). */
   readonly cache?: ValidationCache
+  /**
+   * The recordings stored on the server the editor runs on: a play URL below
+   * `${baseUrl}/recordings/` that names none of them is a `missing-recording` warning.
+   */
+  readonly recordings?: KnownRecordings
 }
 
 /**
@@ -88,6 +96,7 @@ export function validateIvr(parsed: ParsedIvr, options: ValidateOptions = {}): D
     index: indexModel(parsed.model),
     reply: options.reply ?? false,
     sectionYaml: sectionValues(parsed),
+    recordings: options.recordings ?? null,
   }
   const findings: Finding[] = []
   for (const rule of GLOBAL_RULES) findings.push(...rule(context))

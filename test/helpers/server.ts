@@ -1,10 +1,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, DEFAULT_STATIC_ROOT } from '../../src/server/app.ts'
+import type { RecordingsOptions } from '../../src/server/routes/recordings.ts'
+import { createFsStorage } from '../../src/server/storage/fs-storage.ts'
 
 /** The root of the repository. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -35,19 +38,50 @@ export function requireBuiltServer(): void {
   }
 }
 
+/** Settings of the recordings a test server keeps, in a temporary data folder of its own. */
+export type TestRecordings = Partial<Omit<RecordingsOptions, 'storage' | 'tempDir'>>
+
 /**
  * The real server (`buildApp`) on a free port of 127.0.0.1, serving `staticRoot` or, by default,
- * the built web app. `configure` may add routes before it starts.
+ * the built web app. `configure` may add routes before it starts. Serving the built app, it keeps
+ * recordings like `npm start` does, in a temporary folder removed on close, without rate limits
+ * (`recordings` changes the settings; `false` leaves the recordings routes out).
  */
 export async function startServer(
-  options: { staticRoot?: string; configure?: (app: FastifyInstance) => void } = {},
+  options: {
+    staticRoot?: string
+    configure?: (app: FastifyInstance) => void
+    recordings?: TestRecordings | false
+  } = {},
 ): Promise<RunningServer> {
   if (options.staticRoot === undefined) requireBuiltWebApp()
-  const app = buildApp(options.staticRoot === undefined ? {} : { staticRoot: options.staticRoot })
+  const recordings = options.recordings ?? (options.staticRoot === undefined ? {} : false)
+  let dataDir: string | undefined
+  let recordingsOptions: RecordingsOptions | undefined
+  if (recordings !== false) {
+    dataDir = mkdtempSync(join(tmpdir(), 'ivr-designer-e2e-'))
+    const tempDir = join(dataDir, 'tmp')
+    mkdirSync(tempDir)
+    const storage = await createFsStorage({ root: join(dataDir, 'recordings') })
+    recordingsOptions = { storage, tempDir, maxUploadBytes: 20 * 1024 * 1024, rateLimit: false }
+    Object.assign(recordingsOptions, recordings)
+  }
+  const app = buildApp({
+    ...(options.staticRoot === undefined ? {} : { staticRoot: options.staticRoot }),
+    ...(recordingsOptions === undefined ? {} : { recordings: recordingsOptions }),
+  })
   options.configure?.(app)
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
-  return { origin: `http://127.0.0.1:${port}`, port, close: () => app.close() }
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      await app.close()
+      await recordingsOptions?.storage.close()
+      if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
 }
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { en } from '../../src/i18n/en.ts'
 import { ja } from '../../src/i18n/ja.ts'
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../src/validate/diagnostic.ts'
-import { checkIvr } from '../../src/validate/validate-ivr.ts'
+import { checkIvr, type ValidateOptions } from '../../src/validate/validate-ivr.ts'
 import { dedent } from '../helpers/dedent.ts'
 import { briefs } from '../helpers/diagnostics.ts'
 
@@ -30,7 +30,7 @@ function messageOf(text: string, code: DiagnosticCode): string {
 describe('every diagnostic code has a fixture with its exact range and path', () => {
   const fixtures: Record<
     DiagnosticCode,
-    { text: string; brief: string; path: (string | number)[] }
+    { text: string; brief: string; path: (string | number)[]; options?: ValidateOptions }
   > = {
     'yaml-syntax': {
       text: 'online:\n\t- ring\n',
@@ -182,11 +182,25 @@ describe('every diagnostic code has a fixture with its exact range and path', ()
       brief: '2:11-2:17 error goto-loop',
       path: ['start', 0, 'goto'],
     },
+    'missing-recording': {
+      text: dedent`
+        online:
+          - play: https://ivr.example.com/recordings/gone-0123abcd.wav
+          - ring
+        offline:
+          - voicemail
+        queue:
+          - ring
+      `,
+      brief: '2:11-2:63 warning missing-recording',
+      path: ['online', 0, 'play'],
+      options: { recordings: { baseUrl: 'https://ivr.example.com', files: new Set() } },
+    },
   }
 
   it.each(DIAGNOSTIC_CODES.map((code) => [code]))('%s', (code) => {
     const fixture = fixtures[code]
-    const found = checkIvr(fixture.text).diagnostics.filter((d) => d.code === code)
+    const found = checkIvr(fixture.text, fixture.options).diagnostics.filter((d) => d.code === code)
     expect(
       found.map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.code}`),
     ).toEqual([fixture.brief])

@@ -31,6 +31,7 @@ import { useAppState, useAppStore, useDispatch } from '../state/store-context.ts
 import { useLocale } from '../state/use-locale.ts'
 import { useTheme } from '../state/use-theme.ts'
 import styles from './Canvas.module.css'
+import { takenEdges } from './call-marks.ts'
 import { createElementBuilder } from './canvas-elements.ts'
 import { selectedTarget } from './canvas-selectors.ts'
 import type { CanvasNode, IvrEdgeType } from './canvas-types.ts'
@@ -80,6 +81,7 @@ function CanvasView() {
   const session = useAppState((s) => s.document.session)
   const selection = useAppState((s) => s.selection)
   const target = useAppState(selectedTarget)
+  const taken = useAppState(takenEdges)
   const [dragging, setDragging] = useState<Readonly<Record<string, Point>>>({})
   const wrapper = useRef<HTMLDivElement>(null)
   const search = useRef<CanvasSearchHandle>(null)
@@ -89,8 +91,8 @@ function CanvasView() {
 
   const build = useMemo(() => createElementBuilder(), [])
   const { nodes, edges } = useMemo(
-    () => build({ graph, canvas, dragging, selection: target, marks, t }),
-    [build, graph, canvas, dragging, target, marks, t],
+    () => build({ graph, canvas, dragging, selection: target, marks, t, taken }),
+    [build, graph, canvas, dragging, target, marks, t, taken],
   )
   const empty = graph.sections.length + graph.stubs.length === 0
   // With nothing that ever worked to show, the empty state says more than a banner would.
@@ -345,11 +347,19 @@ function staleProblem(state: AppState): Diagnostic | null {
   return diagnostics.find((d) => d.code === 'yaml-syntax') ?? diagnostics[0] ?? null
 }
 
-/** A problem's message in `locale`, as part of a sentence: without its closing full stop. */
+/**
+ * A problem's message in `locale`, as part of a sentence: without its closing full stop. Of a
+ * plain syntax error only the parser's detail, as the banner already says that the YAML has an
+ * error ("The YAML has an error on line 3: The YAML is not valid here: …" said it twice).
+ */
 function messageOf(problem: Diagnostic, locale: Locale): string {
-  const message = isMessageId(problem.messageId)
-    ? translate(locale, problem.messageId, problem.args)
-    : problem.message
+  const detail = problem.messageId === 'diag.yaml-syntax' ? problem.args?.detail : undefined
+  const message =
+    typeof detail === 'string' && detail !== ''
+      ? detail
+      : isMessageId(problem.messageId)
+        ? translate(locale, problem.messageId, problem.args)
+        : problem.message
   return message.replace(/[.。]\s*$/u, '')
 }
 

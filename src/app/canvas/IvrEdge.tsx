@@ -16,21 +16,29 @@ export const IvrEdge = memo(function IvrEdge(props: EdgeProps<IvrEdgeType>) {
     { x: props.targetX, y: props.targetY },
     self ? props.targetY - ANCHOR.targetY : undefined,
   )
-  const marker = props.selected ? 'active' : kind
+  const taken = props.data?.taken ?? false
+  const marker = props.selected ? 'active' : taken ? 'taken' : kind
   return (
     <BaseEdge
       id={props.id}
       path={d}
-      className={`${styles.edge} ${styles[kind]} ${props.selected ? styles.active : ''}`}
+      className={`${styles.edge} ${styles[kind]} ${taken ? styles.taken : ''} ${props.selected ? styles.active : ''}`}
       markerEnd={`url(#${markerId(marker)})`}
       interactionWidth={14}
     />
   )
 })
 
-type MarkerKind = IvrEdgeData['kind'] | 'active'
+type MarkerKind = IvrEdgeData['kind'] | 'active' | 'taken'
 
-const MARKER_KINDS: readonly MarkerKind[] = ['goto', 'option', 'onError', 'dangling', 'active']
+const MARKER_KINDS: readonly MarkerKind[] = [
+  'goto',
+  'option',
+  'onError',
+  'dangling',
+  'active',
+  'taken',
+]
 
 function markerId(kind: MarkerKind): string {
   return `ivr-canvas-arrow-${kind}`

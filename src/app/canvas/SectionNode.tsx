@@ -7,6 +7,7 @@ import { CARD } from '../../graph/layout.ts'
 import { ROW_ICONS } from '../../graph/row-icons.ts'
 import { useAppState, useDispatch } from '../state/store-context.tsx'
 import { useLocale } from '../state/use-locale.ts'
+import { cardCallMark, rowCallMark } from './call-marks.ts'
 import { markKey, parseMarkKey, selectedRowId } from './canvas-selectors.ts'
 import type { SectionNodeType } from './canvas-types.ts'
 import { PathIcon } from './PathIcon.tsx'
@@ -26,6 +27,7 @@ export const SectionNode = memo(function SectionNode({
   const { t } = useLocale()
   const far = useStore(isZoomedOut)
   const mark = parseMarkKey(useAppState((s) => markKey(s.document.view.good.marks.nodes.get(id))))
+  const call = useAppState((s) => cardCallMark(s, id))
   const classes = [
     styles.card,
     data.entry ? styles.entry : '',
@@ -39,6 +41,7 @@ export const SectionNode = memo(function SectionNode({
       className={classes.join(' ')}
       data-section={data.name}
       data-problems={mark ? `${mark.severity}:${mark.count}` : undefined}
+      data-call={call ?? undefined}
     >
       <Handle
         className={styles.target}
@@ -93,6 +96,7 @@ const Row = memo(function Row({
   const dispatch = useDispatch()
   const severity = useAppState((s) => s.document.view.good.marks.rows.get(row.id)?.severity ?? null)
   const current = useAppState((s) => selectedRowId(s) === row.id)
+  const call = useAppState((s) => rowCallMark(s, row.id))
   const label = rowLabel(row, t)
 
   const select = useCallback(
@@ -118,6 +122,7 @@ const Row = memo(function Row({
         title={label.title}
         data-row={row.id}
         data-severity={severity ?? undefined}
+        data-call={call ?? undefined}
         aria-current={current ? 'true' : undefined}
         tabIndex={tabbable ? 0 : -1}
         onClick={select}

@@ -23,6 +23,8 @@ export interface ElementInputs {
   readonly selection: CanvasTarget | null
   readonly marks: ProblemMarks
   readonly t: LabelTranslate
+  /** Ids of the edges the test call followed. */
+  readonly taken?: ReadonlySet<string>
 }
 
 /** React Flow's nodes and edges for the canvas. */
@@ -38,7 +40,12 @@ export interface CanvasElements {
 export function createElementBuilder(): (inputs: ElementInputs) => CanvasElements {
   let nodeCache = new Map<string, CanvasNode>()
   let edgeCache = new Map<string, IvrEdgeType>()
+  // The arrays last given back: React Flow re-indexes every edge (and node) whenever the array
+  // it gets is a new one, which costs tens of milliseconds per keystroke in a large IVR.
+  let lastNodes: readonly CanvasNode[] = []
+  let lastEdges: readonly IvrEdgeType[] = []
   const handles = new WeakMap<GraphSection, NodeHandle[]>()
+  const ariaLabels = new WeakMap<GraphSection, { key: string; t: LabelTranslate; label: string }>()
 
   const handlesOf = (section: GraphSection): NodeHandle[] => {
     let list = handles.get(section)
@@ -65,7 +72,7 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
         section.entry ? 'ivr-entry' : '',
         mark && mark.severity !== 'info' ? `ivr-${mark.severity}` : '',
       ].join(' ')
-      const ariaLabel = cardAriaLabel(section, mark, t)
+      const ariaLabel = ariaLabelOf(section, mark, t)
       const selected = selection?.nodeId === section.id
       const old = nodeCache.get(section.id)
       const reuse =
@@ -140,6 +147,7 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
           ? selection.rowId === edge.sourceHandle
           : selection.nodeId === edge.source || selection.nodeId === edge.target)
       const isHidden = hidden.has(edge.source) || hidden.has(edge.target)
+      const taken = inputs.taken?.has(edge.id) ?? false
       const old = edgeCache.get(edge.id)
       const reuse =
         old !== undefined &&
@@ -149,8 +157,9 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
         old.data?.kind === kind &&
         old.data.self === self &&
         old.selected === active &&
-        old.hidden === isHidden
-      const data: IvrEdgeData = { kind, self }
+        old.hidden === isHidden &&
+        (old.data.taken ?? false) === taken
+      const data: IvrEdgeData = taken ? { kind, self, taken } : { kind, self }
       const next: IvrEdgeType = reuse
         ? old
         : {
@@ -162,9 +171,9 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
             data,
             selected: active,
             hidden: isHidden,
-            className: `ivr-edge-${kind}`,
+            className: taken ? `ivr-edge-${kind} ivr-edge-taken` : `ivr-edge-${kind}`,
             ariaLabel: `${nameOf(edge.source)} → ${nameOf(edge.target)}`,
-            zIndex: active ? 1 : 0,
+            zIndex: active || taken ? 1 : 0,
             selectable: false,
             focusable: false,
           }
@@ -174,8 +183,29 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
 
     nodeCache = nextNodes
     edgeCache = nextEdges
-    return { nodes, edges }
+    if (!sameItems(nodes, lastNodes)) lastNodes = nodes
+    if (!sameItems(edges, lastEdges)) lastEdges = edges
+    return { nodes: lastNodes, edges: lastEdges }
   }
+
+  /** A card's label for screen readers, worked out again only when what it says changes. */
+  function ariaLabelOf(
+    section: GraphSection,
+    mark: { readonly severity: 'error' | 'warning' | 'info'; readonly count: number } | null,
+    t: LabelTranslate,
+  ): string {
+    const key = mark ? `${mark.severity}:${mark.count}` : ''
+    const cached = ariaLabels.get(section)
+    if (cached && cached.key === key && cached.t === t) return cached.label
+    const label = cardAriaLabel(section, mark, t)
+    ariaLabels.set(section, { key, t, label })
+    return label
+  }
+}
+
+/** Whether two lists hold the same objects in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i])
 }
 
 /** The section name in a card or stub id (`section:NAME`, `missing:NAME`). */

@@ -24,6 +24,8 @@ export type CanvasNode = SectionNodeType | StubNodeType
 export type IvrEdgeData = {
   readonly kind: 'goto' | 'option' | 'onError' | 'dangling'
   readonly self: boolean
+  /** Whether the test call followed it. */
+  readonly taken?: boolean
 }
 
 /** An edge from a row to the card (or stub) it leads to. */

@@ -23,6 +23,11 @@ export interface TestHooks {
   getState?: () => AppState
   /** Sends an action to the store, as another view would. */
   dispatch?: (action: AppAction) => void
+  /**
+   * Calls `listener` synchronously after every change of the store, whoever dispatched it (the
+   * benchmarks time when the layout lands); returns the function that stops it.
+   */
+  subscribe?: (listener: () => void) => () => void
   /** Applies edits to the current text the way other views do: through the edit sink. */
   applyEdits?: (edits: readonly TextEdit[]) => void
   /** The YAML editor, once Monaco has loaded. */

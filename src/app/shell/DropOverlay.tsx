@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react'
 import { UploadIcon } from '../components/icons.tsx'
 import { useFileActions } from '../panels/use-file-actions.tsx'
+import { audioDragKind } from '../recordings/audio-drag.ts'
 import { useLocale } from '../state/use-locale.ts'
 import styles from './DropOverlay.module.css'
 
 function carriesFiles(event: DragEvent): boolean {
-  return event.dataTransfer?.types.includes('Files') ?? false
+  // Audio files are recordings, which the recordings drop layer takes.
+  const data = event.dataTransfer
+  return (data?.types.includes('Files') ?? false) && audioDragKind(data) === null
 }
 
 /**

@@ -5,6 +5,9 @@ import { EditorPane } from '../editor/EditorPane.tsx'
 import { ProblemsPanel } from '../panels/ProblemsPanel.tsx'
 import { Toasts } from '../panels/Toasts.tsx'
 import { Toolbar } from '../panels/Toolbar.tsx'
+import { AudioDropLayer } from '../recordings/AudioDropLayer.tsx'
+import { RecordingsProvider } from '../recordings/RecordingsProvider.tsx'
+import { SidePanels } from '../simulator/SidePanels.tsx'
 import { useLocale } from '../state/use-locale.ts'
 import { DropOverlay } from './DropOverlay.tsx'
 import styles from './EditorPage.module.css'
@@ -26,12 +29,14 @@ const STACK_BELOW = MIN_CANVAS_WIDTH + MIN_SIDE_WIDTH + 80
 /**
  * The editor: the toolbar across the top, the canvas on the left, the YAML and the problems on
  * the right, with separators to resize them (kept across visits). A file dropped anywhere opens;
- * questions come up as dialogs.
+ * audio dropped on the canvas is uploaded and played there; questions come up as dialogs.
  */
 export function EditorPage() {
   return (
     <DialogProvider>
-      <EditorLayout />
+      <RecordingsProvider>
+        <EditorLayout />
+      </RecordingsProvider>
     </DialogProvider>
   )
 }
@@ -88,47 +93,50 @@ function EditorLayout() {
             onReset={() => updatePaneLayout({ side: DEFAULT_LAYOUT.side })}
           />
         )}
-        <div ref={side.ref} className={styles.side}>
-          <section className={styles.yaml} aria-label={t('editor.region.yaml')}>
-            <EditorPane />
-          </section>
-          {!layout.problemsCollapsed && (
-            <Splitter
-              orientation="horizontal"
-              label={t('shell.resize.problems')}
-              controls="problems-pane"
-              value={problemsHeight}
-              min={MIN_PROBLEMS_HEIGHT}
-              max={Math.max(MIN_PROBLEMS_HEIGHT, side.height - MIN_YAML_HEIGHT)}
-              valueText={`${problemsHeight}px`}
-              onDrag={(y) => {
-                const rect = side.ref.current?.getBoundingClientRect()
-                if (rect)
-                  updatePaneLayout({ problems: clampProblems(rect.bottom - y, rect.height) })
-              }}
-              onStep={(steps) =>
-                updatePaneLayout({
-                  problems: clampProblems(problemsHeight - steps * 16, side.height),
-                })
-              }
-              onLimit={(limit) =>
-                updatePaneLayout({
-                  problems: clampProblems(limit === 'min' ? 0 : side.height, side.height),
-                })
-              }
-              onReset={() => updatePaneLayout({ problems: DEFAULT_LAYOUT.problems })}
-            />
-          )}
-          <section
-            id="problems-pane"
-            className={styles.problems}
-            aria-label={t('editor.region.problems')}
-          >
-            <ProblemsPanel />
-          </section>
-        </div>
+        <SidePanels>
+          <div ref={side.ref} className={styles.side}>
+            <section className={styles.yaml} aria-label={t('editor.region.yaml')}>
+              <EditorPane />
+            </section>
+            {!layout.problemsCollapsed && (
+              <Splitter
+                orientation="horizontal"
+                label={t('shell.resize.problems')}
+                controls="problems-pane"
+                value={problemsHeight}
+                min={MIN_PROBLEMS_HEIGHT}
+                max={Math.max(MIN_PROBLEMS_HEIGHT, side.height - MIN_YAML_HEIGHT)}
+                valueText={`${problemsHeight}px`}
+                onDrag={(y) => {
+                  const rect = side.ref.current?.getBoundingClientRect()
+                  if (rect)
+                    updatePaneLayout({ problems: clampProblems(rect.bottom - y, rect.height) })
+                }}
+                onStep={(steps) =>
+                  updatePaneLayout({
+                    problems: clampProblems(problemsHeight - steps * 16, side.height),
+                  })
+                }
+                onLimit={(limit) =>
+                  updatePaneLayout({
+                    problems: clampProblems(limit === 'min' ? 0 : side.height, side.height),
+                  })
+                }
+                onReset={() => updatePaneLayout({ problems: DEFAULT_LAYOUT.problems })}
+              />
+            )}
+            <section
+              id="problems-pane"
+              className={styles.problems}
+              aria-label={t('editor.region.problems')}
+            >
+              <ProblemsPanel />
+            </section>
+          </div>
+        </SidePanels>
       </div>
       <DropOverlay />
+      <AudioDropLayer />
       <Toasts />
     </div>
   )

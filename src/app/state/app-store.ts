@@ -18,6 +18,20 @@ import {
   type SelectionAction,
 } from './document.ts'
 import { reduceToasts, type Toast, type ToastAction } from './toasts.ts'
+import {
+  INITIAL_CALL_PANEL,
+  reduceCall,
+  reopenCallPanel,
+  type CallAction,
+  type CallPanelState,
+} from './call.ts'
+import {
+  EMPTY_RECORDINGS,
+  reduceRecordings,
+  validateAgainst,
+  type RecordingsAction,
+  type RecordingsState,
+} from '../recordings/recordings-state.ts'
 
 /** Everything the app shows; derived data lives inside `document.view`. */
 export interface AppState {
@@ -26,10 +40,21 @@ export interface AppState {
   selection: Selection | null
   canvas: CanvasState
   toasts: readonly Toast[]
+  /** The test call panel and its call. */
+  call: CallPanelState
+  /** The recordings stored on the server, uploads under way, and the recordings panel. */
+  recordings: RecordingsState
 }
 
 /** Every change the app can make to its state, as data. */
-export type AppAction = PreferenceAction | DocumentAction | SelectionAction | CanvasAction | ToastAction
+export type AppAction =
+  | PreferenceAction
+  | DocumentAction
+  | SelectionAction
+  | CanvasAction
+  | ToastAction
+  | CallAction
+  | RecordingsAction
 
 /** The one store of the app. */
 export type AppStore = Store<AppState, AppAction>
@@ -44,6 +69,11 @@ export interface AppEnvironment {
 
 /** The app state after `action`; the same object when nothing changes. */
 export function reduceApp(state: AppState, action: AppAction): AppState {
+  // The recordings and the test call are tabs of the same side: showing a tab hides the other.
+  if (action.type === 'call.panel' && state.recordings.panelOpen) {
+    const recordings = reduceRecordings(state.recordings, { type: 'recordings.panel', open: false })
+    return reduceApp({ ...state, recordings }, action)
+  }
   switch (action.type) {
     case 'locale.set':
     case 'theme.set': {
@@ -54,9 +84,11 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
       // Another IVR: nothing selected, and its own positions (loaded by the canvas).
       return {
         ...state,
-        document: reduceDocument(state.document, action),
+        // Checked against the recordings known so far, like the document it replaces.
+        document: validateAgainst(reduceDocument(state.document, action), state.recordings.known),
         selection: null,
         canvas: EMPTY_CANVAS,
+        call: reopenCallPanel(state.call),
       }
     case 'document.text':
     case 'document.saved': {
@@ -80,6 +112,39 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
       const toasts = reduceToasts(state.toasts, action)
       return toasts === state.toasts ? state : { ...state, toasts }
     }
+    case 'call.panel':
+    case 'call.agents':
+    case 'call.department':
+    case 'call.start':
+    case 'call.input':
+    case 'call.hang-up':
+    case 'call.replay':
+    case 'call.replay-path':
+    case 'call.reset':
+    case 'call.coverage': {
+      const call = reduceCall(state.call, action, state.document)
+      return call === state.call ? state : { ...state, call }
+    }
+    case 'recordings.loading':
+    case 'recordings.loaded':
+    case 'recordings.load-failed':
+    case 'recordings.upload-started':
+    case 'recordings.upload-progress':
+    case 'recordings.upload-done':
+    case 'recordings.upload-failed':
+    case 'recordings.upload-dismissed':
+    case 'recordings.removed':
+    case 'recordings.panel': {
+      const recordings = reduceRecordings(state.recordings, action)
+      if (recordings === state.recordings) return state
+      // A play URL of this server is checked against the recordings it now holds.
+      const document = validateAgainst(state.document, recordings.known)
+      const call =
+        action.type === 'recordings.panel' && action.open
+          ? reduceCall(state.call, { type: 'call.panel', open: false }, state.document)
+          : state.call
+      return { ...state, recordings, document, call }
+    }
   }
 }
 
@@ -91,6 +156,8 @@ export function createAppStore(environment: AppEnvironment): AppStore {
     selection: null,
     canvas: EMPTY_CANVAS,
     toasts: [],
+    call: INITIAL_CALL_PANEL,
+    recordings: EMPTY_RECORDINGS,
   })
   return {
     ...store,

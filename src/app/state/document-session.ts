@@ -2,6 +2,7 @@ import { buildGraph, createGraphCache } from '../../graph/build-graph.ts'
 import type { IvrGraph } from '../../graph/graph.ts'
 import { indexTargets, markProblems, type ProblemMarks, type TargetIndex } from '../../graph/targets.ts'
 import type { Diagnostic } from '../../validate/diagnostic.ts'
+import type { KnownRecordings } from '../../validate/rules/missing-recording.ts'
 import { createValidationCache, validateIvr } from '../../validate/validate-ivr.ts'
 import { createIvrParser } from '../../yaml/incremental.ts'
 import type { ParsedIvr } from '../../yaml/parse-ivr.ts'
@@ -30,6 +31,12 @@ export interface GoodView {
 /** Turns successive texts of one document into views, re-reading only what changed. */
 export interface DocumentSession {
   view(text: string): DocumentView
+  /**
+   * Checks play URLs against the recordings stored on the server from now on (`undefined`: not
+   * known, no check). Returns whether they changed; the next view of the same text is then
+   * validated again.
+   */
+  setRecordings(recordings: KnownRecordings | undefined): boolean
 }
 
 /** A session for one document; start a new one when another document is opened. */
@@ -39,11 +46,21 @@ export function createDocumentSession(): DocumentSession {
   const validationCache = createValidationCache()
   let good: GoodView | null = null
   let last: DocumentView | null = null
+  let recordings: KnownRecordings | undefined
   return {
+    setRecordings(next) {
+      if (next === recordings) return false
+      recordings = next
+      last = null
+      return true
+    },
     view(text) {
       if (last && last.text === text) return last
       const parsed = parser.parse(text)
-      const diagnostics = validateIvr(parsed, { cache: validationCache })
+      const diagnostics = validateIvr(parsed, {
+        cache: validationCache,
+        ...(recordings ? { recordings } : {}),
+      })
       if (parsed.readable || !good) {
         const graph = buildGraph(parsed.model, parsed.text, graphCache)
         const targets = indexTargets(graph)
