@@ -610,7 +610,7 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'testcall.paths.group.offline': 'ログイン中のオペレーターなし',
   'testcall.paths.no-keys': 'キー入力なし',
   'testcall.paths.failed-replies': '応答なし × {count}',
-  'testcall.paths.department': '{department}: {state}',
+  'testcall.paths.department': '{department}：{state}',
   'testcall.paths.replay': 'この経路を再実行',
   'testcall.coverage': 'どの経路も通らないコマンドを表示',
   'testcall.coverage.none': 'すべてのコマンドがいずれかの経路で通ります。',

@@ -1548,6 +1548,7 @@ describe('messages', () => {
     'app.locale.ja',
     'editor.region.yaml',
     'editor.yaml.language',
+    'testcall.tab.yaml',
   ])
   const entries = Object.entries(en) as [keyof typeof en, string][]
 
