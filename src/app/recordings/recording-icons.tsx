@@ -1,26 +1,4 @@
-import type { ReactNode } from 'react'
-import type { IconProps } from '../components/icons.tsx'
-
-/** Line icons of the recordings panel, drawn like the shared ones in `components/icons.tsx`. */
-function Icon({ size = 16, children, ...props }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  )
-}
+import { Icon, type IconProps } from '../components/icons.tsx'
 
 /** Bars of a sound wave: recordings. */
 export function WaveformIcon(props: IconProps) {

@@ -1,26 +1,4 @@
-import type { ReactNode } from 'react'
-import type { IconProps } from '../components/icons.tsx'
-
-/** Same grid and stroke as the app's icons (src/app/components/icons.tsx). */
-function Icon({ size = 16, children, ...props }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  )
-}
+import { Icon, type IconProps } from '../components/icons.tsx'
 
 const HANDSET =
   'M20.5 16.1v2.6a1.75 1.75 0 0 1-1.9 1.75 17.3 17.3 0 0 1-7.55-2.7 17 17 0 0 1-5.25-5.25 17.3 17.3 0 0 1-2.7-7.6A1.75 1.75 0 0 1 4.85 3h2.6a1.75 1.75 0 0 1 1.75 1.5c.1.85.35 1.65.65 2.45a1.75 1.75 0 0 1-.4 1.85L8.35 9.9a14 14 0 0 0 5.25 5.25l1.1-1.1a1.75 1.75 0 0 1 1.85-.4c.8.3 1.6.55 2.45.65a1.75 1.75 0 0 1 1.5 1.8Z'
