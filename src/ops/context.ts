@@ -1,6 +1,6 @@
 import type { IvrModel } from '../model/ivr.ts'
 import type { IvrPath } from '../model/path.ts'
-import { toDocument } from '../model/to-document.ts'
+import { toPlainData } from '../model/to-plain-data.ts'
 import type { Layout } from '../yaml/fragment.ts'
 import type { ParsedIvr } from '../yaml/parse-ivr.ts'
 import { cloneData, sameData, type DataRecord } from './data.ts'
@@ -50,14 +50,14 @@ export function isRefusal(value: unknown): value is Refusal {
 
 /** A check that the re-read text denotes exactly `intended`. */
 export function expectData(intended: DataRecord): (model: IvrModel) => boolean {
-  return (model) => sameData(toDocument(model) as unknown as DataRecord, intended)
+  return (model) => sameData(toPlainData(model) as unknown as DataRecord, intended)
 }
 
 /** The context of `parsed`, with the layout the text already uses. */
 export function createContext(parsed: ParsedIvr): OpContext {
   const { text, model } = parsed
   const seqIndent = detectSeqIndent(text, model)
-  const document = toDocument(model) as unknown as DataRecord
+  const document = toPlainData(model) as unknown as DataRecord
   return {
     parsed,
     text,

@@ -1,7 +1,7 @@
 import type { IvrPath } from '../model/path.ts'
 
 /**
- * The plain data of an IVR (`toDocument`), as ops use it to state what the text must say after
+ * The plain data of an IVR (`toPlainData`), as ops use it to state what the text must say after
  * an edit. Records keyed by names have no prototype, so that `__proto__` is an ordinary key.
  */
 export type Data = string | number | boolean | null | Data[] | DataRecord

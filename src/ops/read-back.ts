@@ -1,7 +1,7 @@
 import type { CommandNode, IvrModel, TextValue } from '../model/ivr.ts'
 import { findInModel } from '../model/find.ts'
 import type { IvrPath } from '../model/path.ts'
-import { toDocument } from '../model/to-document.ts'
+import { toPlainData } from '../model/to-plain-data.ts'
 import { parseIvr } from '../yaml/parse-ivr.ts'
 import type { Data, DataRecord } from './data.ts'
 import { shiftLines } from './lines.ts'
@@ -33,7 +33,7 @@ export function readOption(block: string, key: string): Data | null {
 export function readSections(text: string): DataRecord | null {
   const parsed = parseIvr(text)
   if (!parsed.readable || parsed.model.invalidSections.length > 0) return null
-  return toDocument(parsed.model) as unknown as DataRecord
+  return toPlainData(parsed.model) as unknown as DataRecord
 }
 
 /** The commands of a list path (`[section]`, `[…option, 'do']`, `[…, 'transfer', 'if', state]`). */

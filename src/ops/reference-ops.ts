@@ -215,7 +215,7 @@ export function planDisconnect(ctx: OpContext, path: IvrPath): Planned {
 }
 
 /**
- * An option's data with some fields changed, in the order `toDocument` writes them: name, play,
+ * An option's data with some fields changed, in the order `toPlainData` writes them: name, play,
  * do, goto. A field set to `undefined` is removed.
  */
 function optionData(
@@ -231,7 +231,7 @@ function optionData(
   )
 }
 
-/** A fetch's data with `onError` set or removed, in `toDocument`'s order: url, onError, params. */
+/** A fetch's data with `onError` set or removed, in `toPlainData`'s order: url, onError, params. */
 function fetchData(value: DataRecord, onError: string | undefined): DataRecord {
   const entries: [string, Data][] = [['url', value['url'] ?? null]]
   if (onError !== undefined) entries.push(['onError', onError])

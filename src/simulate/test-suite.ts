@@ -79,19 +79,19 @@ export function parseTestSuite(text: string): {
     return { suite: null, problems: [{ code: 'unreadable', line: 1, args: {} }] }
   }
   const counter = new LineCounter()
-  const document = parseDocument(text, { lineCounter: counter })
+  const doc = parseDocument(text, { lineCounter: counter })
   const reader: Reader = {
     problems,
     lineOf: (node) => (node?.range ? counter.linePos(node.range[0]).line : 1),
   }
 
-  if (document.errors.length > 0) {
-    const error = document.errors[0]!
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!
     const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
     const line = counter.linePos(error.pos[0]).line
     return { suite: null, problems: [{ code: 'yaml', line, args: { detail } }] }
   }
-  const root = document.contents
+  const root = doc.contents
   if (!isMap(root)) {
     report(reader, 'not-a-mapping', root)
     return { suite: null, problems }

@@ -136,8 +136,8 @@ function localFindings(context: RuleContext, cache: ValidationCache): Finding[] 
 /** Each section's YAML value by name; the last entry of a name, as in the model. */
 function sectionValues(parsed: ParsedIvr): RuleContext['sectionYaml'] {
   const values = new Map<string, { node: Node; offset: number }>()
-  for (const { document, offset } of parsed.chunks) {
-    const root = document.contents
+  for (const { yaml, offset } of parsed.chunks) {
+    const root = yaml.contents
     if (!isMap(root)) continue
     for (const pair of root.items) {
       if (pair.value) values.set(keyText(pair.key), { node: pair.value as Node, offset })

@@ -1,8 +1,8 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml'
 import type { IvrPath } from '../model/path.ts'
 import type { Span } from '../model/span.ts'
 import { keyText, type YamlNode } from './nodes.ts'
-import type { ParsedIvr } from './parse-ivr.ts'
+import type { DocumentChunk, ParsedIvr } from './parse-ivr.ts'
 
 /**
  * A list or a mapping as written in the text, described as plain data so that ops can insert and
@@ -51,9 +51,9 @@ export type CollectionMiss = 'missing' | 'alias' | 'not-a-collection'
 export function collectionAt(parsed: ParsedIvr, path: IvrPath): SourceCollection | CollectionMiss {
   const [name, ...rest] = path
   if (typeof name !== 'string') return 'missing'
-  let found: { chunk: Chunk; pair: Pair } | null = null
-  for (const chunk of chunksOf(parsed)) {
-    const root = chunk.document.contents
+  let found: { chunk: DocumentChunk; pair: Pair } | null = null
+  for (const chunk of parsed.chunks) {
+    const root = chunk.yaml.contents
     if (!isMap(root)) continue
     for (const pair of root.items) {
       if (isScalar(pair.key) && pair.key.value === name) found = { chunk, pair }
@@ -64,7 +64,7 @@ export function collectionAt(parsed: ParsedIvr, path: IvrPath): SourceCollection
   const at = new Walker(parsed.text, chunk.offset)
   let node = found.pair.value as YamlNode
   let owner: SourceKey | null = at.key(found.pair)
-  let inFlow = isMap(chunk.document.contents) && chunk.document.contents.flow === true
+  let inFlow = isMap(chunk.yaml.contents) && chunk.yaml.contents.flow === true
   for (const segment of rest) {
     if (isAlias(node)) return 'alias'
     if (isSeq(node) && typeof segment === 'number') {
@@ -97,16 +97,6 @@ export function collectionAt(parsed: ParsedIvr, path: IvrPath): SourceCollection
     entries: entries as SourceEntry[],
     owner,
   }
-}
-
-interface Chunk {
-  readonly offset: number
-  readonly document: Document
-}
-
-function chunksOf(parsed: ParsedIvr): readonly Chunk[] {
-  if (parsed.chunks.length > 0) return parsed.chunks
-  return parsed.document ? [{ offset: 0, document: parsed.document }] : []
 }
 
 /** Turns node ranges of one chunk into absolute spans. */
@@ -153,8 +143,8 @@ class Walker {
 export function rootCollection(parsed: ParsedIvr): SourceCollection | CollectionMiss {
   const entries: SourceEntry[] = []
   let flow = false
-  for (const chunk of chunksOf(parsed)) {
-    const root = chunk.document.contents
+  for (const chunk of parsed.chunks) {
+    const root = chunk.yaml.contents
     if (!isMap(root)) continue
     flow ||= root.flow === true
     const at = new Walker(parsed.text, chunk.offset)

@@ -78,14 +78,8 @@ export function stringifyFlowEntry(key: KeyStyle, value: RawValue): string {
  * node starts and ends there.
  */
 export function flowTextAt(parsed: ParsedIvr, span: Span): string | null {
-  const chunks =
-    parsed.chunks.length > 0
-      ? parsed.chunks
-      : parsed.document
-        ? [{ offset: 0, document: parsed.document }]
-        : []
-  for (const chunk of chunks) {
-    const root = chunk.document.contents as Node | null
+  for (const chunk of parsed.chunks) {
+    const root = chunk.yaml.contents as Node | null
     const found = nodeWithRange(root, span.start - chunk.offset, span.end - chunk.offset)
     if (found) return flowText(found)
   }
@@ -146,9 +140,9 @@ export type Fragment =
  */
 export function readFragment(text: string): Fragment {
   if (refuseEarly(text) !== null) return { kind: 'invalid' }
-  const document = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false })
-  if (document.errors.length > 0) return { kind: 'invalid' }
-  const root = document.contents as Node | null
+  const doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false })
+  if (doc.errors.length > 0) return { kind: 'invalid' }
+  const root = doc.contents as Node | null
   const columnOf = (offset: number) => offset - (text.lastIndexOf('\n', offset - 1) + 1)
   if (isSeq(root)) {
     if (root.items.length === 0) return { kind: 'invalid' }

@@ -57,7 +57,7 @@ export function splitSections(text: string): SectionChunk[] | null {
 }
 
 interface ChunkParse {
-  readonly document: Document.Parsed
+  readonly yaml: Document.Parsed
   /** Whether the chunk reads as one clean mapping; otherwise the whole text is read at once. */
   readonly clean: boolean
 }
@@ -100,15 +100,15 @@ export function createIvrParser(options: { locale?: Locale } = {}): IvrParser {
         if (!parsed) {
           // Hostile parts never reach the parser here: the full parse refuses them with a reason.
           if (!isParseable(chunk.text)) return full(text)
-          const document = parseDocument(chunk.text, { keepSourceTokens: true, uniqueKeys: false })
-          parsed = { document, clean: document.errors.length === 0 && isMap(document.contents) }
+          const yaml = parseDocument(chunk.text, { keepSourceTokens: true, uniqueKeys: false })
+          parsed = { yaml, clean: yaml.errors.length === 0 && isMap(yaml.contents) }
         }
         if (!parsed.clean) return full(text)
         nextDocuments.set(chunk.text, parsed)
-        documentChunks.push({ offset: chunk.offset, document: parsed.document })
+        documentChunks.push({ offset: chunk.offset, yaml: parsed.yaml })
         let model = models.get(chunk.text)
         if (!model || model.offset !== chunk.offset) {
-          const built = buildModel(parsed.document, parsed.document.contents as never, chunk.offset)
+          const built = buildModel(parsed.yaml, parsed.yaml.contents as never, chunk.offset)
           model = { offset: chunk.offset, ...built }
         }
         nextModels.set(chunk.text, model)

@@ -30,7 +30,7 @@ export interface ParsedIvr {
 /** A YAML document read from `text.slice(offset)`: its ranges are relative to `offset`. */
 export interface DocumentChunk {
   readonly offset: number
-  readonly document: Document.Parsed
+  readonly yaml: Document.Parsed
 }
 
 export interface ParseOptions {
@@ -130,16 +130,16 @@ export function refuseEarly(text: string, locale: Locale = 'en'): ParsedIvr | nu
 }
 
 function parseDocumentText(text: string, locale: Locale): ParsedIvr {
-  const document = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false })
+  const doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false })
   // Not the parser's LineCounter: recovering from some errors, it skips line breaks.
   const lines = createLineIndex(text)
   const diagnostic = (finding: Finding) => makeDiagnostic(finding, lines, locale)
 
-  if (document.errors.length > 0) {
-    const diagnostics = document.errors.map((error) => diagnostic(syntaxFinding(error, text)))
-    return { text, document, lines, model: EMPTY_MODEL, diagnostics, readable: false, chunks: [] }
+  if (doc.errors.length > 0) {
+    const diagnostics = doc.errors.map((error) => diagnostic(syntaxFinding(error, text)))
+    return { text, document: doc, lines, model: EMPTY_MODEL, diagnostics, readable: false, chunks: [] }
   }
-  if (text.includes('*') && text.includes('&') && hasAliasBomb(document)) {
+  if (text.includes('*') && text.includes('&') && hasAliasBomb(doc)) {
     const diagnostics = [
       diagnostic({
         code: 'yaml-syntax',
@@ -149,10 +149,10 @@ function parseDocumentText(text: string, locale: Locale): ParsedIvr {
         span: { start: 0, end: 0 },
       }),
     ]
-    return { text, document, lines, model: EMPTY_MODEL, diagnostics, readable: false, chunks: [] }
+    return { text, document: doc, lines, model: EMPTY_MODEL, diagnostics, readable: false, chunks: [] }
   }
 
-  const root = document.contents
+  const root = doc.contents
   if (!isMap(root)) {
     const empty = root === null || (isScalar(root) && root.value === null)
     const span = empty ? { start: 0, end: 0 } : lineSpan(lines, text, firstContentLine(text, lines))
@@ -164,24 +164,25 @@ function parseDocumentText(text: string, locale: Locale): ParsedIvr {
       path: [],
       span,
     }
+    // The document is kept as a chunk: edits may still add the first section to a blank one.
     return {
       text,
-      document,
+      document: doc,
       lines,
       model: EMPTY_MODEL,
       diagnostics: [diagnostic(finding)],
       readable: false,
-      chunks: [],
+      chunks: [{ offset: 0, yaml: doc }],
     }
   }
   return {
     text,
-    document,
+    document: doc,
     lines,
-    model: buildModel(document, root),
+    model: buildModel(doc, root),
     diagnostics: [],
     readable: true,
-    chunks: [{ offset: 0, document }],
+    chunks: [{ offset: 0, yaml: doc }],
   }
 }
 
@@ -233,10 +234,10 @@ function syntaxFinding(error: YAMLError, text: string): Finding {
 }
 
 /** Whether expanding the document's aliases would exceed the library's default alias budget. */
-function hasAliasBomb(document: Document): boolean {
+function hasAliasBomb(doc: Document): boolean {
   try {
     // As Maps, so that mapping keys that are lists or mappings raise no warning.
-    document.toJS({ maxAliasCount: 100, mapAsMap: true })
+    doc.toJS({ maxAliasCount: 100, mapAsMap: true })
     return false
   } catch {
     return true

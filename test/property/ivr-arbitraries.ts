@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { stringify } from 'yaml'
 import { CHOICE_KEYS, PLACEHOLDERS, TRANSFER_STATES } from '../../src/model/commands.ts'
 
-/** Plain IVR data in the shape `toDocument` gives: name-keyed objects have no prototype. */
+/** Plain IVR data in the shape `toPlainData` gives: name-keyed objects have no prototype. */
 export type IvrData = Record<string, unknown[]>
 
 /** An object without a prototype, so that `__proto__` is an ordinary own key. */

@@ -13,7 +13,7 @@ import {
 import { createHistory, record, undo } from '../../src/history/history.ts'
 import type { CommandNode, IvrModel } from '../../src/model/ivr.ts'
 import type { IvrPath } from '../../src/model/path.ts'
-import { toDocument } from '../../src/model/to-document.ts'
+import { toPlainData } from '../../src/model/to-plain-data.ts'
 import { applyOp } from '../../src/ops/apply-op.ts'
 import { copyCommands, copySections } from '../../src/ops/copy.ts'
 import type { IvrOp } from '../../src/ops/op.ts'
@@ -271,7 +271,7 @@ function sameList(a: IvrPath, b: IvrPath): boolean {
 
 /** What the document should denote after `op`, computed with the `yaml` library's Document API. */
 function oracle(parsed: ParsedIvr, op: IvrOp, select: IvrPath | undefined): string {
-  const doc = new Document(toDocument(parsed.model))
+  const doc = new Document(toPlainData(parsed.model))
   const root = doc.contents as YAMLMap
   const sectionIndex = (name: string) =>
     root.items.findIndex((p) => (p.key as Scalar).value === name)
@@ -406,7 +406,7 @@ function oracle(parsed: ParsedIvr, op: IvrOp, select: IvrPath | undefined): stri
     case 'paste': {
       const fragment = parseIvr(op.fragment)
       if ('sections' in op.target) {
-        const pasted = new Document(toDocument(fragment.model))
+        const pasted = new Document(toPlainData(fragment.model))
         const name = (pasted.contents as YAMLMap).items[0]!.key as Scalar
         const to = select![0] as string
         for (const ref of references(fragment.model)) {
@@ -415,7 +415,7 @@ function oracle(parsed: ParsedIvr, op: IvrOp, select: IvrPath | undefined): stri
         ;(pasted.contents as YAMLMap).items[0]!.key = new Scalar(to)
         root.items.push(...(pasted.contents as YAMLMap).items)
       } else {
-        const item = toDocument(parseIvr(`x:\n${op.fragment.replace(/^/gm, '  ')}`).model)['x']!
+        const item = toPlainData(parseIvr(`x:\n${op.fragment.replace(/^/gm, '  ')}`).model)['x']!
         if (!item) console.log('DEBUG', JSON.stringify(op.fragment), JSON.stringify(parsed.text))
         seqAt(op.target.list).items.splice(
           op.target.index,
@@ -428,7 +428,7 @@ function oracle(parsed: ParsedIvr, op: IvrOp, select: IvrPath | undefined): stri
     default:
       throw new Error(`no oracle for ${op.type}`)
   }
-  return JSON.stringify(toDocument(parseIvr(String(doc)).model))
+  return JSON.stringify(toPlainData(parseIvr(String(doc)).model))
 }
 
 /** Deterministic bits from a seed, for decorating the text. */
@@ -478,8 +478,8 @@ function decorate(data: IvrData, seed: number, crlf: boolean): string {
   }
   let text = out.join('\n')
   const same =
-    JSON.stringify(toDocument(parseIvr(text).model)) ===
-    JSON.stringify(toDocument(parseIvr(plain).model))
+    JSON.stringify(toPlainData(parseIvr(text).model)) ===
+    JSON.stringify(toPlainData(parseIvr(plain).model))
   if (!same || !parseIvr(text).readable) text = plain
   return crlf ? text.replace(/\n/g, '\r\n') : text
 }
@@ -530,7 +530,7 @@ describe('ops on random IVRs', () => {
             const after = parseIvr(result.text)
             expect(after.readable).toBe(true)
             expect(
-              JSON.stringify(toDocument(after.model)),
+              JSON.stringify(toPlainData(after.model)),
               JSON.stringify({ op, text: parsed.text }),
             ).toBe(oracle(parsed, op, result.select))
             if (crlf) expect(result.text.replace(/\r\n/g, '')).not.toContain('\n')

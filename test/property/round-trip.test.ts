@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { toDocument } from '../../src/model/to-document.ts'
+import { toPlainData } from '../../src/model/to-plain-data.ts'
 import { isPlayableUrl } from '../../src/validate/rules/invalid-url.ts'
 import { checkIvr } from '../../src/validate/validate-ivr.ts'
 import { parseIvr } from '../../src/yaml/parse-ivr.ts'
@@ -22,7 +22,7 @@ describe('valid IVRs printed as YAML', () => {
         const text = toYaml(data)
         const parsed = parseIvr(text)
         expect(parsed.diagnostics).toEqual([])
-        const document = toDocument(parsed.model)
+        const document = toPlainData(parsed.model)
         expect(document).toEqual(data)
         expect(Object.keys(document)).toEqual(Object.keys(data))
       }),
@@ -55,14 +55,14 @@ describe('valid IVRs printed as YAML', () => {
     fc.assert(
       fc.property(validIvr, (data) => {
         const parsed = parseIvr(toYaml(data).replace(/\n/g, '\r\n'))
-        expect(toDocument(parsed.model)).toEqual(data)
+        expect(toPlainData(parsed.model)).toEqual(data)
       }),
       { numRuns: 50 },
     )
   })
 })
 
-describe('toDocument', () => {
+describe('toPlainData', () => {
   it('agrees with the YAML library on valid IVRs, scalars being text', () => {
     const text = dedent`
       online:
@@ -84,7 +84,7 @@ describe('toDocument', () => {
               play: https://example.com/one.mp3
               goto: queue
     `
-    expect(JSON.parse(JSON.stringify(toDocument(parseIvr(text).model)))).toEqual(parse(text))
+    expect(JSON.parse(JSON.stringify(toPlainData(parseIvr(text).model)))).toEqual(parse(text))
   })
 
   it('keeps the unread parts of an invalid IVR as null or leaves them out', () => {
@@ -103,7 +103,7 @@ describe('toDocument', () => {
         - fetch: {}
       7: [ring]
     `
-    expect(JSON.parse(JSON.stringify(toDocument(parseIvr(text).model)))).toEqual({
+    expect(JSON.parse(JSON.stringify(toPlainData(parseIvr(text).model)))).toEqual({
       online: [
         null,
         { plya: null },
@@ -117,7 +117,7 @@ describe('toDocument', () => {
   })
 
   it('builds name-keyed objects without a prototype', () => {
-    const document = toDocument(parseIvr('__proto__:\n  - ring\n').model)
+    const document = toPlainData(parseIvr('__proto__:\n  - ring\n').model)
     expect(Object.getPrototypeOf(document)).toBeNull()
     expect(document).toEqual(namedRecord([['__proto__', ['ring']]]))
     expect(document).not.toEqual({})

@@ -71,7 +71,7 @@ describe('the incremental parser', () => {
     expect(after.model.sections[0]).toBe(before.model.sections[0])
     expect(after.model.sections[1]).toBe(before.model.sections[1])
     expect(after.model.sections[2]).not.toBe(before.model.sections[2])
-    expect(after.chunks[0]!.document).toBe(before.chunks[0]!.document)
+    expect(after.chunks[0]!.yaml).toBe(before.chunks[0]!.yaml)
   })
 
   it('falls back to a full parse for a syntax error, and reports it the same way', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CommandNode, IvrModel, SectionNode } from '../../src/model/ivr.ts'
 import type { Span } from '../../src/model/span.ts'
-import { toDocument } from '../../src/model/to-document.ts'
+import { toPlainData } from '../../src/model/to-plain-data.ts'
 import { checkIvr } from '../../src/validate/validate-ivr.ts'
 import { parseIvr } from '../../src/yaml/parse-ivr.ts'
 import { dedent } from '../helpers/dedent.ts'
@@ -63,7 +63,7 @@ describe('parseIvr', () => {
     expect(parsed.readable).toBe(true)
     expect(parsed.diagnostics).toEqual([])
     expect(parsed.model.invalidSections).toEqual([])
-    expect(JSON.parse(JSON.stringify(toDocument(parsed.model)))).toEqual({
+    expect(JSON.parse(JSON.stringify(toPlainData(parsed.model)))).toEqual({
       online: [
         { play: 'https://example.com/welcome.mp3' },
         {
@@ -198,7 +198,7 @@ describe('parseIvr', () => {
       '{online: [ring, {play: "https://example.com/a.mp3"}], offline: [voicemail], queue: [ring]}\n'
     const parsed = parseIvr(text)
     expect(parsed.diagnostics).toEqual([])
-    expect(JSON.parse(JSON.stringify(toDocument(parsed.model)))).toEqual({
+    expect(JSON.parse(JSON.stringify(toPlainData(parsed.model)))).toEqual({
       online: ['ring', { play: 'https://example.com/a.mp3' }],
       offline: ['voicemail'],
       queue: ['ring'],
@@ -329,12 +329,12 @@ describe('line breaks and byte order marks', () => {
     const text = menu.replace(/\n/g, '\r\n')
     const parsed = parseIvr(text)
     expect(parsed.diagnostics).toEqual([])
-    expect(toDocument(parsed.model)).toEqual(toDocument(parseIvr(menu).model))
+    expect(toPlainData(parsed.model)).toEqual(toPlainData(parseIvr(menu).model))
   })
 
   it('read past a byte order mark, which counts as a column of the first line', () => {
     const text = `\uFEFF${lf}`
-    expect(toDocument(parseIvr(text).model)).toEqual(toDocument(parseIvr(lf).model))
+    expect(toPlainData(parseIvr(text).model)).toEqual(toPlainData(parseIvr(lf).model))
     expect(briefs(text)).toEqual(briefs(lf))
     const withStart = '\uFEFFstart:\n  - ring\n'
     expect(briefs(withStart)).toEqual([
@@ -394,7 +394,7 @@ describe('sections named like JavaScript object internals', () => {
   })
 
   it('survive as own keys of the document data', () => {
-    const document = toDocument(parseIvr(text).model)
+    const document = toPlainData(parseIvr(text).model)
     expect(Object.keys(document)).toContain('__proto__')
     expect(Object.hasOwn(document, 'constructor')).toBe(true)
     expect(document['__proto__']).toEqual(['ring'])
@@ -411,7 +411,7 @@ describe('sections named like JavaScript object internals', () => {
               __proto__: "{$from_number}"
               constructor: x
     `
-    const document = toDocument(parseIvr(withParams).model)
+    const document = toPlainData(parseIvr(withParams).model)
     const start = document['start']![0] as { fetch: { params: Record<string, string> } }
     expect(Object.keys(start.fetch.params)).toEqual(['__proto__', 'constructor'])
     expect(start.fetch.params['__proto__']).toBe('{$from_number}')
@@ -422,7 +422,7 @@ describe('aliases', () => {
   it('are read through, so a section may reuse another’s commands', () => {
     const text = 'online: &common\n  - ring\noffline: *common\nqueue: *common\n'
     const parsed = parseIvr(text)
-    expect(JSON.parse(JSON.stringify(toDocument(parsed.model)))).toEqual({
+    expect(JSON.parse(JSON.stringify(toPlainData(parsed.model)))).toEqual({
       online: ['ring'],
       offline: ['ring'],
       queue: ['ring'],

@@ -24,8 +24,8 @@ export const duplicateKey: Rule = ({ model, sectionYaml }) => {
 export const duplicateSectionName: Rule = ({ parsed, sectionYaml }) => {
   const findings: Finding[] = []
   const sections = new Set<string>()
-  for (const { document, offset } of parsed.chunks) {
-    const root = document.contents
+  for (const { yaml, offset } of parsed.chunks) {
+    const root = yaml.contents
     if (!isMap(root)) continue
     for (const pair of root.items) {
       const name = keyText(pair.key)

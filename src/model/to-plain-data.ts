@@ -58,7 +58,7 @@ export interface FetchData {
  * unquoted placeholder `{$from_number}` gives the text `"{$from_number}"`. Parts the model could
  * not read are `null` or left out; sections that are no list of commands are left out.
  */
-export function toDocument(model: IvrModel): IvrDocument {
+export function toPlainData(model: IvrModel): IvrDocument {
   return namedRecord(model.sections.map((s) => [s.name, toList(s.commands)]))
 }
 
