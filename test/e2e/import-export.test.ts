@@ -305,6 +305,9 @@ describe('opening and exporting IVRs', { timeout: 60_000 }, () => {
       const bar = toolbar(a.page)
       await a.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
       const chooser = a.page.waitForEvent('filechooser')
+      // Waiting turns on file-chooser interception over the protocol; a round trip makes sure it
+      // is on before the key is pressed, or the picker opens unseen.
+      await a.page.evaluate(() => 0)
       await a.page.keyboard.press('Control+O')
       await (
         await chooser

@@ -67,8 +67,10 @@ export function Toolbar() {
         setHelpOpen((open) => !open)
       }
     }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
+    // Capture phase: the app's file shortcuts hold wherever the focus is, whatever a pane does
+    // with the key on its way up.
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
   }, [actions, apple, openPicker])
 
   const templateItems: MenuItem[] = TEMPLATES.map((template) => ({

@@ -64,6 +64,8 @@ export function toolbar(page: Page, locale: Locale = 'en'): Toolbar {
     isModified: async () => (await root.getByTestId('modified').count()) > 0,
     async openFile(file) {
       const chooser = page.waitForEvent('filechooser')
+      // A round trip so that file-chooser interception is on before the click.
+      await page.evaluate(() => 0)
       await button('toolbar.open').click()
       await (
         await chooser
