@@ -14,6 +14,8 @@ const PURGE_INTERVAL_MS = 6 * 60 * 60 * 1000
 
 /** How long shutting down may take before the process gives up waiting and exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 10_000
+/** How long requests under way may run on after a stop signal before connections are closed. */
+const SHUTDOWN_GRACE_MS = 3_000
 
 const LOG_LEVELS: readonly LogLevel[] = [
   'trace',
@@ -142,6 +144,11 @@ async function main(): Promise<void> {
       process.exit(1)
     }, SHUTDOWN_TIMEOUT_MS)
     timer.unref()
+    // Requests under way get a few seconds to finish; after that, connections a client keeps
+    // open (an idle keep-alive, an upload that stopped sending) must not hold the shutdown.
+    const grace = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS)
+    grace.unref()
+    app.server.closeIdleConnections()
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
