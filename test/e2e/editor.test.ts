@@ -4,10 +4,9 @@ import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { en } from '../../src/i18n/en.ts'
 import { translate } from '../../src/i18n/translate.ts'
-import { DEFAULT_STATIC_ROOT } from '../../src/server/app.ts'
 import { launchBrowser } from '../helpers/browser.ts'
 import { dedent } from '../helpers/dedent.ts'
-import { startServer, type RunningServer } from '../helpers/server.ts'
+import { startServer, WEB_ROOT, type RunningServer } from '../helpers/server.ts'
 import { openEditorApp, type EditorApp, type EditorVisitor } from './pages/editor.ts'
 
 const IVR = dedent`
@@ -54,10 +53,10 @@ describe('the YAML editor', () => {
   }
 
   test('keeps Monaco out of the first chunk the page loads', () => {
-    const html = readFileSync(join(DEFAULT_STATIC_ROOT, 'index.html'), 'utf8')
+    const html = readFileSync(join(WEB_ROOT, 'index.html'), 'utf8')
     const entry = /<script type="module"[^>]*src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1]
     expect(entry).toBeDefined()
-    const main = readFileSync(join(DEFAULT_STATIC_ROOT, entry!), 'utf8')
+    const main = readFileSync(join(WEB_ROOT, entry!), 'utf8')
     expect(main).not.toContain('MonacoEnvironment')
     expect(main).not.toContain('codeEditorWidget')
     expect(main).toContain('yaml-editor')

@@ -6,11 +6,20 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, DEFAULT_STATIC_ROOT } from '../../src/server/app.ts'
+import { openLibrary } from '../../src/server/library/open-library.ts'
+import type { IvrRepository } from '../../src/server/library/repository.ts'
+import type { IvrsOptions } from '../../src/server/routes/ivrs.ts'
 import type { RecordingsOptions } from '../../src/server/routes/recordings.ts'
 import { createFsStorage } from '../../src/server/storage/fs-storage.ts'
 
 /** The root of the repository. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+/**
+ * The built web app the browser tests load: `dist/web`, or the folder named by
+ * `IVR_TEST_WEB_ROOT` (a build made with `vite build --outDir DIR`).
+ */
+export const WEB_ROOT = process.env.IVR_TEST_WEB_ROOT ?? DEFAULT_STATIC_ROOT
 
 /** The compiled server entry point that `npm start` runs. */
 export const MAIN_JS = join(REPO_ROOT, 'dist', 'server', 'main.js')
@@ -25,7 +34,7 @@ export interface RunningServer {
 
 /** Fails with a message saying what to run when the web app has not been built. */
 export function requireBuiltWebApp(): void {
-  const index = join(DEFAULT_STATIC_ROOT, 'index.html')
+  const index = join(WEB_ROOT, 'index.html')
   if (!existsSync(index)) {
     throw new Error(`${index} is missing: run "npm run build" before these tests.`)
   }
@@ -41,25 +50,37 @@ export function requireBuiltServer(): void {
 /** Settings of the recordings a test server keeps, in a temporary data folder of its own. */
 export type TestRecordings = Partial<Omit<RecordingsOptions, 'storage' | 'tempDir'>>
 
+/** Settings of the IVR library a test server keeps (its repository is made by the server). */
+export type TestLibrary = Partial<Omit<IvrsOptions, 'repository'>>
+
 /**
  * The real server (`buildApp`) on a free port of 127.0.0.1, serving `staticRoot` or, by default,
  * the built web app. `configure` may add routes before it starts. Serving the built app, it keeps
- * recordings like `npm start` does, in a temporary folder removed on close, without rate limits
- * (`recordings` changes the settings; `false` leaves the recordings routes out).
+ * recordings and an IVR library (SQLite) like `npm start` does, in a temporary folder removed on
+ * close, without rate limits (`recordings` and `library` change the settings; `false` leaves
+ * their routes out).
  */
 export async function startServer(
   options: {
     staticRoot?: string
     configure?: (app: FastifyInstance) => void
     recordings?: TestRecordings | false
+    library?: TestLibrary | false
   } = {},
 ): Promise<RunningServer> {
   if (options.staticRoot === undefined) requireBuiltWebApp()
   const recordings = options.recordings ?? (options.staticRoot === undefined ? {} : false)
+  const library = options.library ?? (options.staticRoot === undefined ? {} : false)
   let dataDir: string | undefined
   let recordingsOptions: RecordingsOptions | undefined
-  if (recordings !== false) {
+  let repository: IvrRepository | undefined
+  if (recordings !== false || library !== false) {
     dataDir = mkdtempSync(join(tmpdir(), 'ivr-designer-e2e-'))
+  }
+  if (library !== false && dataDir !== undefined) {
+    repository = await openLibrary({ kind: 'sqlite' }, dataDir)
+  }
+  if (recordings !== false && dataDir !== undefined) {
     const tempDir = join(dataDir, 'tmp')
     mkdirSync(tempDir)
     const storage = await createFsStorage({ root: join(dataDir, 'recordings') })
@@ -67,8 +88,11 @@ export async function startServer(
     Object.assign(recordingsOptions, recordings)
   }
   const app = buildApp({
-    ...(options.staticRoot === undefined ? {} : { staticRoot: options.staticRoot }),
+    staticRoot: options.staticRoot ?? WEB_ROOT,
     ...(recordingsOptions === undefined ? {} : { recordings: recordingsOptions }),
+    ...(repository === undefined || library === false
+      ? {}
+      : { library: { ...library, repository } }),
   })
   options.configure?.(app)
   await app.listen({ host: '127.0.0.1', port: 0 })
@@ -79,6 +103,7 @@ export async function startServer(
     close: async () => {
       await app.close()
       await recordingsOptions?.storage.close()
+      await repository?.close()
       if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true })
     },
   }

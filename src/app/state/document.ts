@@ -2,6 +2,15 @@ import type { IvrPath } from '../../model/path.ts'
 import type { Span } from '../../model/span.ts'
 import { createDocumentSession, type DocumentSession, type DocumentView } from './document-session.ts'
 
+/**
+ * Where the open IVR lives in the server's library: its id and the version its saved text is
+ * (the base of the next save, sent as `If-Match: "v<version>"`).
+ */
+export interface LibraryLink {
+  readonly id: string
+  readonly version: number
+}
+
 /** The open IVR: its name, its text and everything derived from it. */
 export interface DocumentState {
   /** The file name shown and used for export, e.g. `support-line.yaml`. */
@@ -17,6 +26,8 @@ export interface DocumentState {
   /** Counts text changes, so that views can tell one change from the next. */
   readonly revision: number
   readonly session: DocumentSession
+  /** The library IVR the document was opened from or saved as; `null` for a file of its own. */
+  readonly library: LibraryLink | null
 }
 
 /** What is selected, in terms of the YAML: a path, and where the selection came from. */
@@ -30,9 +41,22 @@ export interface Selection {
 }
 
 export type DocumentAction =
-  | { readonly type: 'document.open'; readonly name: string; readonly text: string }
+  | {
+      readonly type: 'document.open'
+      readonly name: string
+      readonly text: string
+      /** The library IVR this text is a version of, when it comes from the library. */
+      readonly library?: LibraryLink | null
+    }
   | { readonly type: 'document.text'; readonly text: string }
-  | { readonly type: 'document.saved'; readonly name?: string }
+  | {
+      readonly type: 'document.saved'
+      readonly name?: string
+      /** The library IVR and version the text was just saved as. */
+      readonly library?: LibraryLink | null
+      /** The text that was saved, when changes may have been typed while saving. */
+      readonly text?: string
+    }
 
 export type SelectionAction =
   | {
@@ -44,11 +68,15 @@ export type SelectionAction =
   | { readonly type: 'selection.clear' }
 
 /** A document opened from `text`, read from scratch. */
-export function openDocument(name: string, file: string): DocumentState {
+export function openDocument(
+  name: string,
+  file: string,
+  library: LibraryLink | null = null,
+): DocumentState {
   const session = createDocumentSession()
   const bom = file.startsWith('\uFEFF')
   const text = bom ? file.slice(1) : file
-  return { name, savedText: text, bom, view: session.view(text), revision: 0, session }
+  return { name, savedText: text, bom, view: session.view(text), revision: 0, session, library }
 }
 
 /** The file to write for the document: its text, with the byte order mark it came with. */
@@ -60,13 +88,18 @@ export function fileText(document: DocumentState): string {
 export function reduceDocument(state: DocumentState, action: DocumentAction): DocumentState {
   switch (action.type) {
     case 'document.open':
-      return openDocument(action.name, action.text)
+      return openDocument(action.name, action.text, action.library ?? null)
     case 'document.text': {
       if (action.text === state.view.text) return state
       return { ...state, view: state.session.view(action.text), revision: state.revision + 1 }
     }
     case 'document.saved':
-      return { ...state, name: action.name ?? state.name, savedText: state.view.text }
+      return {
+        ...state,
+        name: action.name ?? state.name,
+        savedText: action.text ?? state.view.text,
+        library: action.library === undefined ? state.library : action.library,
+      }
   }
 }
 
