@@ -2,7 +2,7 @@ import type { IvrPath } from '../model/path.ts'
 import { pathKey } from '../model/path.ts'
 import type { Diagnostic, Severity } from '../validate/diagnostic.ts'
 import { SEVERITY_ORDER } from '../validate/diagnostic.ts'
-import { sectionNodeId, stubNodeId, type IvrGraph } from './graph.ts'
+import { stubNodeId, type GraphSection, type IvrGraph } from './graph.ts'
 
 /** Where on the canvas a path lands: a card, and the row inside it when there is one. */
 export interface CanvasTarget {
@@ -10,36 +10,47 @@ export interface CanvasTarget {
   readonly rowId: string | null
 }
 
-/** Finds rows and cards by path: the deepest row whose path is a prefix of the one asked for. */
+/**
+ * Finds rows and cards by path: the deepest row whose path is a prefix of the one asked for. A
+ * row's path starts with its section's name, so only that card's rows are looked at.
+ */
 export interface TargetIndex {
-  readonly rows: ReadonlyMap<string, { readonly nodeId: string }>
-  readonly sections: ReadonlySet<string>
+  /** The cards by section name. */
+  readonly cards: ReadonlyMap<string, GraphSection>
   readonly stubs: ReadonlySet<string>
 }
 
-/** Indexes the graph's rows by path key. */
+/** Indexes the graph's cards by name; each card's rows are indexed when first looked at. */
 export function indexTargets(graph: IvrGraph): TargetIndex {
-  const rows = new Map<string, { nodeId: string }>()
-  for (const card of graph.sections) for (const row of card.rows) rows.set(row.id, { nodeId: card.id })
   return {
-    rows,
-    sections: new Set(graph.sections.map((s) => s.name)),
+    cards: new Map(graph.sections.map((s) => [s.name, s])),
     stubs: new Set(graph.stubs.map((s) => s.name)),
   }
 }
 
+/** The row ids of each card; a card is the same object while its section's text is unchanged. */
+const rowIds = new WeakMap<GraphSection, ReadonlySet<string>>()
+
+function rowIdsOf(card: GraphSection): ReadonlySet<string> {
+  let ids = rowIds.get(card)
+  if (!ids) {
+    ids = new Set(card.rows.map((row) => row.id))
+    rowIds.set(card, ids)
+  }
+  return ids
+}
+
 /** The canvas item a YAML path belongs to, or `null` for the document as a whole. */
 export function targetOfPath(index: TargetIndex, path: IvrPath): CanvasTarget | null {
+  const name = path[0]
+  const card = typeof name === 'string' ? index.cards.get(name) : undefined
+  if (!card) return null
+  const rows = rowIdsOf(card)
   for (let length = path.length; length >= 2; length--) {
     const key = pathKey(path.slice(0, length))
-    const row = index.rows.get(key)
-    if (row) return { nodeId: row.nodeId, rowId: key }
+    if (rows.has(key)) return { nodeId: card.id, rowId: key }
   }
-  const name = path[0]
-  if (typeof name === 'string' && index.sections.has(name)) {
-    return { nodeId: sectionNodeId(name), rowId: null }
-  }
-  return null
+  return { nodeId: card.id, rowId: null }
 }
 
 /** The worst severity and the count of problems on each card and each row. */

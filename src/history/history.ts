@@ -80,19 +80,25 @@ export interface RecordInput<S = unknown> {
   readonly coalesceKey?: string
   /** The caller's clock in milliseconds; needed for coalescing. */
   readonly time?: number
+  /**
+   * Records an entry even when the edits change nothing: a change outside the text (such as
+   * where the canvas cards stand), carried by the selections before and after.
+   */
+  readonly keepEmpty?: boolean
 }
 
 /**
  * The history with a change recorded: merged into the last entry when both carry the same
  * coalesce key, the change comes within the window, nothing was undone since, and no mark or
  * seal stands after that entry; otherwise a new entry. Recording clears what could be redone.
- * Edits that change nothing are not recorded; edits that overlap or leave the text are refused
- * (the history comes back unchanged), since no inverse could be computed for them.
+ * Edits that change nothing are not recorded (unless `keepEmpty` is set); edits that overlap or
+ * leave the text are refused (the history comes back unchanged), since no inverse could be
+ * computed for them.
  */
 export function record<S>(history: History<S>, input: RecordInput<S>): History<S> {
   const forward = normalizeEdits(input.edits)
   if (!forward || forward.some((e) => e.offset + e.length > input.textBefore.length)) return history
-  if (forward.length === 0) return history
+  if (forward.length === 0 && !input.keepEmpty) return history
   const growth = forward.reduce((sum, e) => sum + e.text.length - e.length, 0)
   const entry: HistoryEntry<S> = {
     id: history.nextId,

@@ -1,6 +1,7 @@
 import { assertNever } from '../model/ivr.ts'
 import type { IvrPath } from '../model/path.ts'
-import { parseIvr, type ParsedIvr } from '../yaml/parse-ivr.ts'
+import { createIvrParser } from '../yaml/incremental.ts'
+import type { ParsedIvr } from '../yaml/parse-ivr.ts'
 import {
   planCommandAdd,
   planCommandDelete,
@@ -16,6 +17,7 @@ import {
   planOptionMove,
   planOptionSetKey,
 } from './option-ops.ts'
+import { planFieldRemove, planFieldSet, planParamRename } from './field-ops.ts'
 import { planPaste } from './paste.ts'
 import { planConnect, planDisconnect } from './reference-ops.ts'
 import {
@@ -27,6 +29,13 @@ import {
 } from './section-ops.ts'
 import { applyEdits, type TextEdit } from './text-edit.ts'
 import { planKeyRename, planPlaceholderQuote, planScalarSet } from './value-ops.ts'
+
+/**
+ * Reads back the text an op made. Incremental: an op changes a few sections at most, and the
+ * sections it left alone are those of the text it read back last time, so a large IVR is not
+ * parsed whole again for every canvas gesture.
+ */
+const reader = createIvrParser()
 
 /** The edits an op makes, and the text they give; or why the op was refused. */
 export type OpResult =
@@ -48,7 +57,7 @@ export type OpResult =
 export function applyOp(
   parsed: ParsedIvr,
   op: IvrOp,
-  parse: (text: string) => ParsedIvr = (text) => parseIvr(text),
+  parse: (text: string) => ParsedIvr = (text) => reader.parse(text),
 ): OpResult {
   if (!parsed.readable && !isBlankDocument(parsed)) {
     return { ok: false, error: 'op.error.unreadable' }
@@ -114,8 +123,14 @@ function planOp(ctx: OpContext, op: IvrOp): Planned {
       return planConnect(ctx, op.path, op.target)
     case 'reference.disconnect':
       return planDisconnect(ctx, op.path)
+    case 'field.set':
+      return planFieldSet(ctx, op.path, op.value)
+    case 'field.remove':
+      return planFieldRemove(ctx, op.path)
     case 'key.rename':
-      return planKeyRename(ctx, op.path, op.name)
+      return op.path[op.path.length - 2] === 'params'
+        ? planParamRename(ctx, op.path, op.name)
+        : planKeyRename(ctx, op.path, op.name)
     case 'placeholder.quote':
       return planPlaceholderQuote(ctx, op.path)
     case 'paste':

@@ -149,7 +149,25 @@ export type IvrOp =
       readonly path: IvrPath
     }
   | {
-      /** Rename the mapping key that ends `path` to `name`, keeping its quote style. */
+      /**
+       * Set the text field at `path`, keeping its quote style, or write it where it is missing:
+       * a play command's URL, an option's `name` or `play`, a fetch's or dtmf's `url`, a
+       * transfer's `to`, or a parameter (`[…, 'fetch', 'params', NAME]`; `params` is created).
+       */
+      readonly type: 'field.set'
+      readonly path: IvrPath
+      readonly value: string
+    }
+  | {
+      /** Remove an option's `name` or `play`, or a fetch's or dtmf's parameter, with its comments. */
+      readonly type: 'field.remove'
+      readonly path: IvrPath
+    }
+  | {
+      /**
+       * Rename the mapping key that ends `path` to `name`, keeping its quote style: a misspelt
+       * command word, or the name of a fetch's or dtmf's parameter.
+       */
       readonly type: 'key.rename'
       readonly path: IvrPath
       readonly name: string
@@ -190,6 +208,8 @@ export const OP_TYPES = [
   'scalar.set',
   'reference.connect',
   'reference.disconnect',
+  'field.set',
+  'field.remove',
   'key.rename',
   'placeholder.quote',
   'paste',

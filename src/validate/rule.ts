@@ -3,6 +3,7 @@ import type { IvrModel, SectionNode } from '../model/ivr.ts'
 import type { ParsedIvr } from '../yaml/parse-ivr.ts'
 import type { KnownRecordings } from './rules/missing-recording.ts'
 import type { Finding } from './make-diagnostic.ts'
+import type { FactIndex } from './section-facts.ts'
 import type { ModelIndex } from './walk.ts'
 
 /** What every rule gets: the parsed IVR and how it is checked. */
@@ -12,6 +13,11 @@ export interface RuleContext {
   readonly sections: ReadonlyMap<string, SectionNode>
   /** Every list, command and option of the model, flat. */
   readonly index: ModelIndex
+  /**
+   * What each section holds that the global rules look at (references, callbacks, play URLs),
+   * kept from one validation to the next for sections whose text did not change.
+   */
+  readonly facts: FactIndex
   /** Checked as the answer of a `fetch` or `dtmf` URL: only `start` is required. */
   readonly reply: boolean
   /** Each section's YAML value, and the offset of the document it belongs to. */

@@ -24,7 +24,8 @@ import { unknownCommand } from './rules/unknown-command.ts'
 import { unquotedPlaceholder } from './rules/unquoted-placeholder.ts'
 import { unreachableCommand } from './rules/unreachable-command.ts'
 import { unreachableSection } from './rules/unreachable-section.ts'
-import { indexModel, sectionMap } from './walk.ts'
+import { sectionFacts, type FactIndex, type SectionFacts } from './section-facts.ts'
+import { indexModel, sectionMap, type ModelIndex } from './walk.ts'
 
 /** Rules whose findings in a section depend on that section's text alone. */
 export const LOCAL_RULES: readonly Rule[] = [
@@ -57,16 +58,28 @@ export const GLOBAL_RULES: readonly Rule[] = [
 export const RULES: readonly Rule[] = [...LOCAL_RULES, ...GLOBAL_RULES]
 
 /**
- * Findings of the local rules by section text, kept between validations of successive texts of
- * one document so that only sections whose text changed are checked again.
+ * What `validateIvr` keeps between validations of successive texts of one document, so that
+ * only sections whose text changed are looked at again: the local rules' findings and the facts
+ * the global rules use, by section. A section is known by the YAML node of its value, which the
+ * incremental parser (`createIvrParser`) reuses for a section whose text is unchanged, wherever
+ * it moved; a text read in one piece has new nodes, and every section is looked at again.
  */
 export interface ValidationCache {
-  sections: Map<string, { readonly start: number; readonly findings: readonly Finding[] }>
+  readonly sections: WeakMap<Node, CachedSection>
+}
+
+interface CachedSection {
+  readonly name: string
+  /** Where the section started when its local findings were made; their spans are absolute. */
+  readonly start: number
+  readonly findings: readonly Finding[]
+  /** Its facts, once a global rule has asked; their spans are relative to the section's start. */
+  facts: SectionFacts | null
 }
 
 /** An empty cache for `validateIvr`. */
 export function createValidationCache(): ValidationCache {
-  return { sections: new Map() }
+  return { sections: new WeakMap() }
 }
 
 export interface ValidateOptions {
@@ -89,37 +102,71 @@ export interface ValidateOptions {
 export function validateIvr(parsed: ParsedIvr, options: ValidateOptions = {}): Diagnostic[] {
   if (!parsed.readable) return [...parsed.diagnostics]
   const locale = options.locale ?? 'en'
+  const cache = options.cache ?? createValidationCache()
+  const sectionYaml = sectionValues(parsed)
+  const sections = sectionMap(parsed.model)
+  const reply = options.reply ?? false
+  const recordings = options.recordings ?? null
+  // The local rules' findings come first: they leave each section's entry in the cache.
+  const local = localFindings(parsed, cache, { sections, sectionYaml, reply, recordings })
+  const facts: FactIndex = {
+    of(section) {
+      const node = sectionYaml.get(section.name)?.node
+      const entry = node ? cache.sections.get(node) : undefined
+      if (!entry || entry.name !== section.name) return sectionFacts(section)
+      return (entry.facts ??= sectionFacts(section))
+    },
+  }
+  let index: ModelIndex | null = null
   const context: RuleContext = {
     parsed,
     model: parsed.model,
-    sections: sectionMap(parsed.model),
-    index: indexModel(parsed.model),
-    reply: options.reply ?? false,
-    sectionYaml: sectionValues(parsed),
-    recordings: options.recordings ?? null,
+    sections,
+    // Only rules that need every command flat pay for the walk; the global rules use `facts`.
+    get index() {
+      return (index ??= indexModel(parsed.model))
+    },
+    facts,
+    reply,
+    sectionYaml,
+    recordings,
   }
   const findings: Finding[] = []
   for (const rule of GLOBAL_RULES) findings.push(...rule(context))
-  findings.push(...localFindings(context, options.cache ?? createValidationCache()))
+  findings.push(...local)
   const diagnostics = [...parsed.diagnostics]
   for (const finding of findings) diagnostics.push(makeDiagnostic(finding, parsed.lines, locale))
   return diagnostics.sort(compareDiagnostics)
 }
 
 /** The local rules' findings, section by section, reusing those of unchanged sections. */
-function localFindings(context: RuleContext, cache: ValidationCache): Finding[] {
-  const { parsed } = context
-  const next: ValidationCache['sections'] = new Map()
+function localFindings(
+  parsed: ParsedIvr,
+  cache: ValidationCache,
+  shared: Pick<RuleContext, 'sections' | 'sectionYaml' | 'reply' | 'recordings'>,
+): Finding[] {
   const findings: Finding[] = []
   for (const section of parsed.model.sections) {
-    const key = `${section.name}\u0000${parsed.text.slice(section.span.start, section.span.end)}`
-    let entry = next.get(key) ?? cache.sections.get(key)
-    if (!entry) {
+    const node = shared.sectionYaml.get(section.name)?.node
+    let entry = node ? cache.sections.get(node) : undefined
+    if (!entry || entry.name !== section.name) {
       const model: IvrModel = { sections: [section], invalidSections: [] }
-      const local: RuleContext = { ...context, model, index: indexModel(model) }
-      entry = { start: section.span.start, findings: LOCAL_RULES.flatMap((rule) => rule(local)) }
+      const index = indexModel(model)
+      const context: RuleContext = {
+        ...shared,
+        parsed,
+        model,
+        index,
+        facts: { of: sectionFacts },
+      }
+      entry = {
+        name: section.name,
+        start: section.span.start,
+        findings: LOCAL_RULES.flatMap((rule) => rule(context)),
+        facts: null,
+      }
+      if (node) cache.sections.set(node, entry)
     }
-    next.set(key, entry)
     const delta = section.span.start - entry.start
     for (const finding of entry.findings) {
       findings.push(
@@ -129,7 +176,6 @@ function localFindings(context: RuleContext, cache: ValidationCache): Finding[] 
       )
     }
   }
-  cache.sections = next
   return findings
 }
 

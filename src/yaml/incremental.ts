@@ -10,6 +10,7 @@ import {
   type ParsedIvr,
 } from './parse-ivr.ts'
 import { createLineIndex } from './positions.ts'
+import { shiftSpans } from './shift-spans.ts'
 
 /** A top-level section's text and where it starts. */
 export interface SectionChunk {
@@ -106,10 +107,18 @@ export function createIvrParser(options: { locale?: Locale } = {}): IvrParser {
         if (!parsed.clean) return full(text)
         nextDocuments.set(chunk.text, parsed)
         documentChunks.push({ offset: chunk.offset, yaml: parsed.yaml })
-        let model = models.get(chunk.text)
-        if (!model || model.offset !== chunk.offset) {
+        let model = nextModels.get(chunk.text) ?? models.get(chunk.text)
+        if (!model) {
           const built = buildModel(parsed.yaml, parsed.yaml.contents as never, chunk.offset)
           model = { offset: chunk.offset, ...built }
+        } else if (model.offset !== chunk.offset) {
+          // The same text elsewhere: the same model, its spans moved.
+          const delta = chunk.offset - model.offset
+          model = {
+            offset: chunk.offset,
+            sections: shiftSpans(model.sections, delta),
+            invalidSections: shiftSpans(model.invalidSections, delta),
+          }
         }
         nextModels.set(chunk.text, model)
         for (const section of model.sections) {

@@ -99,6 +99,32 @@ describe('history', () => {
     expect(editor.text).toBe('a: [x]\nb: [y]\n')
   })
 
+  it('keeps an entry that changes no text when asked, for changes carried by the selections', () => {
+    let history = createHistory<Selection>()
+    history = record(history, {
+      edits: [],
+      textBefore: 'x',
+      label: 'canvas.tidy',
+      selectionBefore: { at: 1 },
+      selectionAfter: { at: 2 },
+    })
+    expect(canUndo(history)).toBe(false)
+    history = record(history, {
+      edits: [],
+      textBefore: 'x',
+      label: 'canvas.tidy',
+      selectionBefore: { at: 1 },
+      selectionAfter: { at: 2 },
+      keepEmpty: true,
+    })
+    expect(undoLabel(history)).toBe('canvas.tidy')
+    const back = undo(history, 'x')
+    expect(back).toMatchObject({ ok: true, edits: [], selection: { at: 1 } })
+    if (!back.ok) return
+    expect(redo(back.history, 'x')).toMatchObject({ ok: true, edits: [], selection: { at: 2 } })
+    expect(undo(history, 'xy')).toEqual({ ok: false, reason: 'mismatch' })
+  })
+
   it('says when there is nothing to undo or redo', () => {
     const editor = new Editor('x')
     expect(editor.undo()).toBe('empty')

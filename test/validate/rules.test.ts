@@ -1549,6 +1549,8 @@ describe('messages', () => {
     'editor.region.yaml',
     'editor.yaml.language',
     'testcall.tab.yaml',
+    'compare.view.yaml',
+    'library.version',
   ])
   const entries = Object.entries(en) as [keyof typeof en, string][]
 

@@ -1,17 +1,17 @@
 import type { Fix } from '../diagnostic.ts'
 import { didYouMean } from '../did-you-mean.ts'
 import type { Rule } from '../rule.ts'
-import { referencesOf } from '../walk.ts'
+import { at } from '../section-facts.ts'
 
 /**
  * A goto, option goto or onError naming a section that does not exist. In a fetch reply the
  * section may belong to the calling script, so it is only a warning there.
  */
-export const danglingGoto: Rule = ({ index, sections, reply }) => {
+export const danglingGoto: Rule = ({ model, sections, facts, reply }) => {
   const findings: ReturnType<Rule> = []
-  for (const { item: command } of index.commands) {
-    for (const ref of referencesOf(command)) {
-      const target = ref.target.value
+  for (const section of model.sections) {
+    for (const ref of facts.of(section).references) {
+      const target = ref.target
       if (sections.has(target)) continue
       const suggestion = didYouMean(target, sections.keys())
       const fixes: Fix[] = []
@@ -31,7 +31,7 @@ export const danglingGoto: Rule = ({ index, sections, reply }) => {
             : 'diag.dangling-goto',
         args: suggestion ? { target, suggestion } : { target },
         path: ref.path,
-        span: ref.target.span,
+        span: at(ref.span, section.span.start),
         fixes,
       })
     }

@@ -1,7 +1,7 @@
-import type { CommandNode, SectionNode } from '../../model/ivr.ts'
+import type { SectionNode } from '../../model/ivr.ts'
 import type { Finding } from '../make-diagnostic.ts'
 import type { Rule } from '../rule.ts'
-import { referencesOf, type SectionReference } from '../walk.ts'
+import { at, type FactReference } from '../section-facts.ts'
 
 /**
  * A cycle of sections that goes round forever without playing anything or waiting for the
@@ -9,12 +9,12 @@ import { referencesOf, type SectionReference } from '../walk.ts'
  * dtmf, ring or other command that plays, waits or ends the call. Reported once per cycle, on the
  * reference in the cycle's first section in source order.
  */
-export const gotoLoop: Rule = ({ model, sections }) => {
-  const edges = new Map<string, SectionReference[]>()
+export const gotoLoop: Rule = ({ model, sections, facts }) => {
+  const edges = new Map<string, FactReference[]>()
   for (const section of model.sections) {
     edges.set(
       section.name,
-      silentReferences(section.commands).filter((r) => sections.has(r.target.value)),
+      facts.of(section).silent.filter((r) => sections.has(r.target)),
     )
   }
   const order = new Map(model.sections.map((s, i) => [s.name, i]))
@@ -24,42 +24,25 @@ export const gotoLoop: Rule = ({ model, sections }) => {
     const members = new Set(component)
     const chain = cycleFrom(first, members, edges)
     if (!chain) continue
-    const ref = (edges.get(first) ?? []).find((r) => r.target.value === chain[1])
-    if (!ref) continue
+    const ref = (edges.get(first) ?? []).find((r) => r.target === chain[1])
+    const section = sections.get(first)
+    if (!ref || !section) continue
     findings.push({
       code: 'goto-loop',
       severity: 'error',
       messageId: 'diag.goto-loop',
       args: { chain: chain.join(' → ') },
       path: ref.path,
-      span: ref.target.span,
+      span: at(ref.span, section.span.start),
     })
   }
   return findings
 }
 
-/** References reached before anything that plays, waits or ends the call. */
-function silentReferences(list: readonly CommandNode[]): SectionReference[] {
-  for (const command of list) {
-    switch (command.kind) {
-      case 'goto':
-        return referencesOf(command)
-      case 'fetch':
-        // A fetch that keeps failing goes on at onError without a sound.
-        return referencesOf(command)
-      case 'transfer':
-        return command.branches.flatMap((b) => silentReferences(b.commands))
-      default:
-        return []
-    }
-  }
-  return []
-}
-
 /** Tarjan's algorithm without recursion: the components that contain a cycle. */
 function stronglyConnected(
   sections: readonly SectionNode[],
-  edges: ReadonlyMap<string, readonly SectionReference[]>,
+  edges: ReadonlyMap<string, readonly FactReference[]>,
 ): string[][] {
   const index = new Map<string, number>()
   const low = new Map<string, number>()
@@ -78,7 +61,7 @@ function stronglyConnected(
       const frame = work[work.length - 1]!
       const out = edges.get(frame.node) ?? []
       if (frame.next < out.length) {
-        const target = out[frame.next++]!.target.value
+        const target = out[frame.next++]!.target
         if (!index.has(target)) {
           index.set(target, counter)
           low.set(target, counter++)
@@ -101,7 +84,7 @@ function stronglyConnected(
           onStack.delete(member)
           component.push(member)
         } while (member !== frame.node)
-        const selfLoop = (edges.get(frame.node) ?? []).some((r) => r.target.value === frame.node)
+        const selfLoop = (edges.get(frame.node) ?? []).some((r) => r.target === frame.node)
         if (component.length > 1 || selfLoop) result.push(component)
       }
     }
@@ -113,14 +96,14 @@ function stronglyConnected(
 function cycleFrom(
   start: string,
   members: ReadonlySet<string>,
-  edges: ReadonlyMap<string, readonly SectionReference[]>,
+  edges: ReadonlyMap<string, readonly FactReference[]>,
 ): string[] | null {
   const parent = new Map<string, string>()
   const queue = [start]
   for (let i = 0; i < queue.length; i++) {
     const node = queue[i]!
     for (const ref of edges.get(node) ?? []) {
-      const next = ref.target.value
+      const next = ref.target
       if (!members.has(next)) continue
       if (next === start) {
         const chain = [start]

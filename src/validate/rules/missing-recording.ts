@@ -1,7 +1,6 @@
-import type { TextValue } from '../../model/ivr.ts'
-import type { IvrPath } from '../../model/path.ts'
 import type { Finding } from '../make-diagnostic.ts'
 import type { Rule } from '../rule.ts'
+import { at, type SectionFacts } from '../section-facts.ts'
 
 /**
  * The recordings a server holds, for checking that play URLs pointing at it name one of them.
@@ -37,27 +36,35 @@ export function recordingFileOf(url: string, baseUrl: string): string | null {
  * stored recording: the phone system would fetch nothing there and the caller would hear silence.
  * Without known recordings (the command line, a server that could not be asked) it finds nothing.
  */
-export const missingRecording: Rule = ({ index, recordings }) => {
+export const missingRecording: Rule = ({ model, facts, recordings }) => {
   if (!recordings) return []
   const findings: Finding[] = []
-  const check = (url: TextValue | null, path: IvrPath) => {
-    if (!url) return
-    const file = recordingFileOf(url.value.trim(), recordings.baseUrl)
-    if (file === null || recordings.files.has(file)) return
-    findings.push({
-      code: 'missing-recording',
-      severity: 'warning',
-      messageId: file === '' ? 'diag.missing-recording.no-name' : 'diag.missing-recording',
-      args: { name: file, url: url.value },
-      path,
-      span: url.span,
+  for (const section of model.sections) {
+    const sectionFacts = facts.of(section)
+    const files = recordingFiles(sectionFacts, recordings.baseUrl)
+    sectionFacts.plays.forEach((play, i) => {
+      const file = files[i] ?? null
+      if (file === null || recordings.files.has(file)) return
+      findings.push({
+        code: 'missing-recording',
+        severity: 'warning',
+        messageId: file === '' ? 'diag.missing-recording.no-name' : 'diag.missing-recording',
+        args: { name: file, url: play.url },
+        path: play.path,
+        span: at(play.span, section.span.start),
+      })
     })
   }
-  for (const { item: command } of index.commands) {
-    if (command.kind === 'play') check(command.url, [...command.path, 'play'])
-    if (command.kind === 'choice') {
-      for (const option of command.options) check(option.play, [...option.path, 'play'])
-    }
-  }
   return findings
+}
+
+/** The recording file each play URL of a section names, kept with the section's facts. */
+const filesByFacts = new WeakMap<SectionFacts, { baseUrl: string; files: (string | null)[] }>()
+
+function recordingFiles(facts: SectionFacts, baseUrl: string): readonly (string | null)[] {
+  const known = filesByFacts.get(facts)
+  if (known?.baseUrl === baseUrl) return known.files
+  const files = facts.plays.map((play) => recordingFileOf(play.url.trim(), baseUrl))
+  filesByFacts.set(facts, { baseUrl, files })
+  return files
 }
