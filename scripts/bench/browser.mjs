@@ -27,7 +27,9 @@ export const BROWSER_PLAN = {
   typing: { sizes: [50, 500, 5000], warmup: 6, keystrokes: 40, gapMs: 150 },
   layout: { sections: [100, 300], warmup: 1, runs: 5 },
   load: { warmup: 1, runs: 7 },
+  gesture: { sizes: [50, 500], warmup: 3, drops: 30, gapMs: 250 },
   targets: {
+    gestureP95: { 50: 50, 500: 50 },
     typingP95: { 50: 33, 500: 50, 5000: 100 },
     layoutP50: { 100: 500, 300: 1500 },
     jsBeforeMonacoGzip: 400 * 1024,
@@ -61,7 +63,7 @@ export async function benchBrowser(options = {}) {
   try {
     const version = browser.version()
     log(`Chromium ${version}, app at ${origin}`)
-    const parts = options.parts ?? ['load', 'layout', 'typing']
+    const parts = options.parts ?? ['load', 'layout', 'typing', 'gesture']
     const load = parts.includes('load') ? await benchLoad(browser, origin, staticRoot, log) : null
     loads.push(loadavg()[0])
     const layout = parts.includes('layout') ? await benchLayout(browser, origin, log) : []
@@ -71,7 +73,12 @@ export async function benchBrowser(options = {}) {
       typing.push(await benchTyping(browser, origin, commands, log))
       loads.push(loadavg()[0])
     }
-    return { version, load, layout, typing, loadAverages: loads }
+    const gesture = []
+    for (const commands of parts.includes('gesture') ? BROWSER_PLAN.gesture.sizes : []) {
+      gesture.push(await benchGesture(browser, origin, commands, log, options.gestureDrops))
+      loads.push(loadavg()[0])
+    }
+    return { version, load, layout, typing, gesture, loadAverages: loads }
   } finally {
     await browser.close()
     await app.close()
@@ -570,6 +577,199 @@ async function benchTyping(browser, origin, commands, log) {
   }
 }
 
+// --- Canvas gesture to YAML ----------------------------------------------------------------------
+
+/**
+ * Installs, in the page, the probe that times one drop from the `pointerup` event's time stamp:
+ * until the store holds the new text (a store listener; the YAML editor took the edit first, so
+ * Monaco's model holds it too, which the listener checks), until the card `section` shows
+ * `rows` rows (a MutationObserver on the canvas), and until the frame showing it has been
+ * rendered (`__ivrFrames.painted()`).
+ */
+function installGestureProbe() {
+  const hooks = window.__ivrDesigner
+  const canvas = document.querySelector('[data-testid="canvas"]')
+  let armed = null
+  const rowsOf = (section) =>
+    canvas.querySelector(`[data-section="${CSS.escape(section)}"]`)?.querySelectorAll('button[data-row]')
+      .length ?? -1
+  const check = () => {
+    const probe = armed
+    if (!probe || probe.up === null || probe.dom !== null || probe.monaco === null) return
+    if (rowsOf(probe.section) !== probe.rows) return
+    probe.dom = performance.now()
+    void window.__ivrFrames.painted().then((at) =>
+      probe.resolve({
+        monaco: probe.monaco - probe.up,
+        dom: probe.dom - probe.up,
+        painted: at - probe.up,
+      }),
+    )
+  }
+  window.addEventListener(
+    'pointerup',
+    (event) => {
+      if (armed && armed.up === null) armed.up = event.timeStamp
+    },
+    true,
+  )
+  hooks.subscribe(() => {
+    const probe = armed
+    if (!probe || probe.up === null || probe.monaco !== null) return
+    if (hooks.getState().document.revision === probe.revision) return
+    if (hooks.yaml.text().split('\n').length !== probe.lines) return
+    probe.monaco = performance.now()
+    check()
+  })
+  new MutationObserver(check).observe(canvas, { subtree: true, childList: true })
+  window.__ivrGestureProbe = {
+    arm(section) {
+      const state = hooks.getState()
+      armed = {
+        section,
+        rows: rowsOf(section) + 1,
+        lines: hooks.yaml.text().split('\n').length + 1,
+        revision: state.document.revision,
+        up: null,
+        monaco: null,
+        dom: null,
+        resolve: null,
+      }
+      armed.done = new Promise((resolve) => (armed.resolve = resolve))
+    },
+    result(timeoutMs) {
+      const probe = armed
+      return Promise.race([probe.done, new Promise((r) => setTimeout(() => r(null), timeoutMs))])
+    },
+  }
+}
+
+/** A section in the middle of the generated IVR whose second command is a top-level row. */
+function gestureTarget(text) {
+  const parsedNames = [...text.matchAll(/^([a-z_0-9]+):$/gm)].map((m) => m[1])
+  const middle = parsedNames.slice(Math.floor(parsedNames.length / 2))
+  const section = middle.find((name) => name.startsWith('menu_')) ?? parsedNames[0]
+  return { section, rowId: JSON.stringify([section, 1]) }
+}
+
+/**
+ * Drags "Ring agents" from the palette onto the line above the second row of a card in the
+ * middle of a generated IVR with real mouse events (`page.mouse`), again and again, each drop
+ * one `command.add` that enters Monaco through the edit sink. Timed from the `pointerup` event
+ * to Monaco's model holding the new line and the card showing the new row, then to the frame
+ * that shows it.
+ */
+async function benchGesture(browser, origin, commands, log, drops = BROWSER_PLAN.gesture.drops) {
+  const { warmup, gapMs } = BROWSER_PLAN.gesture
+  const text = generateIvr(commands)
+  const target = gestureTarget(text)
+  const { context, page, errors } = await openApp(browser, origin)
+  try {
+    await page.evaluate(
+      (t) => window.__ivrDesigner.dispatch({ type: 'document.open', name: 'gesture.yaml', text: t }),
+      text,
+    )
+    await page.waitForFunction(
+      (length) =>
+        window.__ivrDesigner.getState().canvas.layoutKey !== null &&
+        window.__ivrDesigner.yaml.text().length === length,
+      text.length,
+      { timeout: 60_000 },
+    )
+    await page.locator('[data-testid="canvas"][data-state="ready"]').waitFor()
+    // Bring the card into view at a readable zoom, as choosing it in the search does.
+    await page.evaluate(
+      (section) =>
+        window.__ivrDesigner.dispatch({ type: 'selection.set', path: [section], origin: 'search' }),
+      target.section,
+    )
+    const item = page.locator('[data-testid="palette"] button[data-item="ring"]')
+    const row = page.locator(`button[data-row="${target.rowId.replace(/"/g, '\\"')}"]`)
+    await page.evaluate(installFrameClock)
+    await page.evaluate(installGestureProbe)
+    // Where the row is on screen with nothing over it, once the card stands still; a card that
+    // grew may be laid out elsewhere, and is then brought into view again.
+    const dropPoint = async () => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await sleep(attempt === 0 ? 300 : 1_000)
+        const to = await row.boundingBox({ timeout: 5_000 }).catch(() => null)
+        const end = to && { x: to.x + 40, y: to.y + 3 }
+        const onRow =
+          end !== null &&
+          (await page.evaluate(
+            ({ x, y, id }) =>
+              document.elementFromPoint(x, y)?.closest('button[data-row]')?.dataset.row === id,
+            { ...end, id: target.rowId },
+          ))
+        if (onRow) return end
+        await page.evaluate(
+          (section) =>
+            window.__ivrDesigner.dispatch({ type: 'selection.set', path: [section], origin: 'search' }),
+          target.section,
+        )
+      }
+      throw new Error(`The row ${target.rowId} is not on screen to drop on.`)
+    }
+    // CPU time of the page's main thread per drop, less what it spends idle over as long a time:
+    // a figure the machine's load disturbs far less than the wall-clock ones.
+    const cpu = await cpuMeter(context, page)
+    const idleFrom = await cpu()
+    await sleep(2_000)
+    const idleTo = await cpu()
+    const idleRate = (idleTo.main - idleFrom.main) / (idleTo.at - idleFrom.at)
+    let cpuMain = 0
+    const samples = []
+    let missed = 0
+    for (let i = 0; i < warmup + drops; i++) {
+      const from = await item.boundingBox()
+      if (!from) throw new Error('The palette item is not on screen.')
+      const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
+      const end = await dropPoint()
+      await page.mouse.move(start.x, start.y)
+      await page.mouse.down()
+      await page.mouse.move(start.x + 20, start.y + 5, { steps: 2 })
+      await page.mouse.move(end.x, end.y, { steps: 4 })
+      await page.evaluate((section) => window.__ivrGestureProbe.arm(section), target.section)
+      const before = await cpu()
+      await page.mouse.up()
+      const sample = await page.evaluate(() => window.__ivrGestureProbe.result(5_000))
+      const after = await cpu()
+      if (i >= warmup) cpuMain += after.main - before.main - idleRate * (after.at - before.at)
+      if (sample === null) {
+        if (i >= warmup) missed++
+        await sleep(2_000)
+      } else if (i >= warmup) {
+        samples.push(sample)
+      }
+      await sleep(gapMs)
+    }
+    const added = await page.evaluate(() => window.__ivrDesigner.yaml.text())
+    const expectedLines = text.split('\n').length + warmup + drops
+    if (added.split('\n').length !== expectedLines) {
+      throw new Error(`The YAML has ${added.split('\n').length} lines after the drops, not ${expectedLines}.`)
+    }
+    if (errors.length > 0) throw new Error(`The page failed while dropping: ${errors.join('; ')}`)
+    const result = {
+      commands,
+      sections: text.match(/^[a-z_0-9]+:$/gm)?.length ?? 0,
+      lines: text.split('\n').length,
+      monaco: samples.map((s) => s.monaco),
+      dom: samples.map((s) => s.dom),
+      painted: samples.map((s) => s.painted),
+      missed,
+      cpuMain: cpuMain / drops,
+    }
+    const q = (values) => `p50 ${ms(percentile(values, 50))} p95 ${ms(percentile(values, 95))}`
+    log(
+      `gesture ${commands} commands: painted ${q(result.painted)}; Monaco ${q(result.monaco)}; ` +
+        `canvas row ${q(result.dom)}; missed ${missed}; CPU per drop: main ${ms(result.cpuMain)} ms`,
+    )
+    return result
+  } finally {
+    await context.close()
+  }
+}
+
 // --- Report ------------------------------------------------------------------------------------
 
 const met = (ok) => (ok ? 'met' : 'NOT met')
@@ -674,15 +874,56 @@ export function formatBrowser(result) {
     '',
     `- Target: at most ${kib(targets.jsBeforeMonacoGzip)} of JavaScript gzipped before Monaco: ${kib(gzipAll)} in all (${met(gzipAll <= targets.jsBeforeMonacoGzip)}); the page's own scripts, without the layout worker, ${kib(gzipPage)} (${met(gzipPage <= targets.jsBeforeMonacoGzip)}).`,
   )
+  out.push(...formatGesture(result.gesture ?? []))
   return out.join('\n')
+}
+
+/** The "canvas gesture to YAML" part of the browser section; nothing when it was not run. */
+function formatGesture(gesture) {
+  if (gesture.length === 0) return []
+  const { drops, warmup, gapMs } = BROWSER_PLAN.gesture
+  const out = [
+    '',
+    '### Canvas gesture to YAML',
+    '',
+    'A generated IVR is opened and a card in the middle of it brought into view as the search does.',
+    `"Ring agents" is dragged from the palette onto the line above the card's second row with real`,
+    `mouse events (\`page.mouse\`) and dropped, ${drops} times ${gapMs} ms apart after ${warmup} unmeasured drops;`,
+    'each drop is one `command.add` applied through the edit sink into Monaco. Each is timed from',
+    "the `pointerup` event's time stamp until Monaco's model holds the new line (a store listener:",
+    'the editor takes the edit before the store), until the card shows the new row (a',
+    'MutationObserver), and until the frame showing it has been rendered ("on screen"). CPU per',
+    "drop is the page's main thread from just before the release until the drop is on screen, less",
+    'what the idle page uses over as long a time.',
+    '',
+    '| commands | sections | lines | on screen p50 | on screen p95 | target (p95) | Monaco p50 | Monaco p95 | row on canvas p50 | row on canvas p95 | CPU per drop: main thread |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ]
+  for (const r of gesture) {
+    const target = BROWSER_PLAN.targets.gestureP95[r.commands]
+    const ok = p95(r.painted) <= target && r.missed === 0
+    out.push(
+      `| ${r.commands} | ${r.sections} | ${r.lines} | ${msOf(p50(r.painted))} | ${msOf(p95(r.painted))} | ≤ ${target} ms (${met(ok)}) | ${msOf(p50(r.monaco))} | ${msOf(p95(r.monaco))} | ${msOf(p50(r.dom))} | ${msOf(p95(r.dom))} | ${msOf(r.cpuMain)} |`,
+    )
+  }
+  const missed = gesture.reduce((sum, r) => sum + r.missed, 0)
+  out.push(
+    '',
+    missed === 0
+      ? '- Every drop reached Monaco and the canvas within 5 s.'
+      : `- ${missed} drops did not reach Monaco and the canvas within 5 s.`,
+  )
+  return out
 }
 
 // Run on its own: `node scripts/bench/browser.mjs` (after `npm run build`).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // BENCH_WEB_ROOT serves another build; BENCH_PARTS=load,layout,typing runs only some parts.
+  // BENCH_WEB_ROOT serves another build; BENCH_PARTS=load,layout,typing,gesture runs only some
+  // parts; BENCH_GESTURE_DROPS measures fewer (or more) drops.
   const result = await benchBrowser({
     staticRoot: process.env.BENCH_WEB_ROOT,
     parts: process.env.BENCH_PARTS?.split(','),
+    gestureDrops: process.env.BENCH_GESTURE_DROPS ? Number(process.env.BENCH_GESTURE_DROPS) : undefined,
   })
   if (process.env.BENCH_JSON) console.log(JSON.stringify(result))
   if (result.load && result.layout.length > 0 && result.typing.length > 0) {

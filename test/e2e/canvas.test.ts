@@ -243,12 +243,14 @@ describe('the canvas', () => {
     await page.keyboard.press('Enter')
     expect(await app.selection()).toMatchObject({ path: ['voicemail'], origin: 'search' })
     await expect.poll(() => canvas.node('voicemail').getAttribute('class')).toContain('selected')
-    // Centred: the card's middle is near the middle of the canvas.
+    // Centred: the card's middle is near the middle of the canvas the inspector leaves free.
     await expect
       .poll(async () => {
         const card = (await canvas.node('voicemail').boundingBox())!
         const pane = (await canvas.root.boundingBox())!
-        return Math.abs(card.x + card.width / 2 - (pane.x + pane.width / 2)) < 40
+        const inspector = await page.getByTestId('inspector').boundingBox()
+        const right = inspector ? inspector.x : pane.x + pane.width
+        return Math.abs(card.x + card.width / 2 - (pane.x + right) / 2) < 40
       })
       .toBe(true)
   })

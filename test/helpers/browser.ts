@@ -4,7 +4,8 @@ import { chromium, type Browser } from 'playwright-core'
 /** Debian's Chromium, the one browser the tests drive. */
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 
-const CHROMIUM_ARGS = [
+/** The flags every test browser runs with. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -35,8 +35,14 @@ import { takenEdges } from './call-marks.ts'
 import { createElementBuilder } from './canvas-elements.ts'
 import { selectedTarget } from './canvas-selectors.ts'
 import type { CanvasNode, IvrEdgeType } from './canvas-types.ts'
+import { inspectorInset } from '../inspector/inspector-inset.ts'
 import { CanvasSearch, type CanvasSearchHandle } from './CanvasSearch.tsx'
 import { EdgeMarkers, IvrEdge } from './IvrEdge.tsx'
+import { extraTargets } from './gestures/selected-targets.ts'
+import { SelectionBar } from './gestures/SelectionBar.tsx'
+import { useEditGestures } from './gestures/use-edit-gestures.ts'
+import { CanvasGestures } from './palette/CanvasGestures.tsx'
+import { Palette } from './palette/Palette.tsx'
 import { PathIcon } from './PathIcon.tsx'
 import { browserStorage } from './positions-storage.ts'
 import type { SearchMatch } from './search-graph.ts'
@@ -63,7 +69,9 @@ const WARNING_ICON = [
 export function Canvas() {
   return (
     <ReactFlowProvider>
-      <CanvasView />
+      <CanvasGestures>
+        <CanvasView />
+      </CanvasGestures>
     </ReactFlowProvider>
   )
 }
@@ -85,14 +93,17 @@ function CanvasView() {
   const [dragging, setDragging] = useState<Readonly<Record<string, Point>>>({})
   const wrapper = useRef<HTMLDivElement>(null)
   const search = useRef<CanvasSearchHandle>(null)
+  const gestures = useEditGestures(wrapper)
+  const { onSelectChanges } = gestures
+  const also = useAppState(extraTargets)
 
   useAutoLayout()
   useSavedPositions(storage)
 
   const build = useMemo(() => createElementBuilder(), [])
   const { nodes, edges } = useMemo(
-    () => build({ graph, canvas, dragging, selection: target, marks, t, taken }),
-    [build, graph, canvas, dragging, target, marks, t, taken],
+    () => build({ graph, canvas, dragging, selection: target, marks, t, taken, also: also.nodes }),
+    [build, graph, canvas, dragging, target, marks, t, taken, also],
   )
   const empty = graph.sections.length + graph.stubs.length === 0
   // With nothing that ever worked to show, the empty state says more than a banner would.
@@ -104,13 +115,14 @@ function CanvasView() {
   useEffect(() => {
     if (canvas.layoutKey === null || fittedFor.current === session) return
     fittedFor.current = session
-    void flow.fitView(FIT_VIEW)
+    void flow.fitView(fitViewOptions())
   }, [canvas.layoutKey, session, flow])
 
   // Bring what the editor, the problems list or the search selected into view.
   const revealed = useRef(0)
   useEffect(() => {
-    if (!selection || selection.origin === 'canvas' || revealed.current === selection.seq) return
+    if (!selection || revealed.current === selection.seq) return
+    if (selection.origin === 'canvas' || selection.origin === 'inspector') return
     const element = wrapper.current
     if (!element) return
     const focus = focusPoint(store.getState(), graph)
@@ -122,6 +134,7 @@ function CanvasView() {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
+      onSelectChanges(changes, nodes)
       const moving: Record<string, Point> = {}
       const moves: { id: string; position: Point }[] = []
       for (const change of changes) {
@@ -141,7 +154,7 @@ function CanvasView() {
         )
       }
     },
-    [dispatch],
+    [dispatch, onSelectChanges, nodes],
   )
 
   const select = useCallback(
@@ -151,19 +164,16 @@ function CanvasView() {
   )
 
   const onNodeClick = useCallback<NodeMouseHandler<CanvasNode>>(
-    (_event, node) => {
+    (event, node) => {
       const path = node.type === 'section' ? node.data.path : pathLeadingTo(graph, node.id)
-      if (path) select(path)
+      if (path) gestures.select(path, event)
     },
-    [graph, select],
+    [graph, gestures],
   )
 
   const onEdgeClick = useCallback<EdgeMouseHandler<IvrEdgeType>>(
-    (_event, edge) => {
-      const path = rowPath(graph, edge.sourceHandle ?? null)
-      if (path) select(path)
-    },
-    [graph, select],
+    (event, edge) => gestures.selectEdge(edge.sourceHandle, event),
+    [gestures],
   )
 
   const onPaneClick = useCallback(() => dispatch({ type: 'selection.clear' }), [dispatch])
@@ -194,7 +204,7 @@ function CanvasView() {
 
   const tidy = useCallback(() => {
     dispatch({ type: 'canvas.tidy' })
-    void flow.fitView({ ...FIT_VIEW, duration: 300 })
+    void flow.fitView({ ...fitViewOptions(), duration: 300 })
   }, [dispatch, flow])
 
   const ariaLabelConfig = useMemo<Partial<AriaLabelConfig>>(
@@ -233,6 +243,7 @@ function CanvasView() {
           <p>{banner}</p>
         </div>
       )}
+      <Palette />
       <div className={styles.flow}>
         <EdgeMarkers />
         <ReactFlow<CanvasNode, IvrEdgeType>
@@ -245,14 +256,13 @@ function CanvasView() {
           onEdgeClick={onEdgeClick}
           onPaneClick={onPaneClick}
           nodesDraggable={!stale}
-          nodesConnectable={false}
+          nodesConnectable={!stale}
           nodesFocusable
           edgesFocusable={false}
-          elementsSelectable={false}
           selectNodesOnDrag={false}
           deleteKeyCode={null}
-          selectionKeyCode={null}
           multiSelectionKeyCode={null}
+          {...gestures.flowProps}
           zoomOnDoubleClick={false}
           onlyRenderVisibleElements
           minZoom={0.1}
@@ -268,6 +278,7 @@ function CanvasView() {
             color="var(--color-canvas-dot)"
             bgColor="var(--color-canvas)"
           />
+          <SelectionBar onDelete={gestures.deleteSelection} />
           <Panel position="top-left" className={styles.searchPanel}>
             <CanvasSearch ref={search} onPick={onPick} />
           </Panel>
@@ -276,7 +287,7 @@ function CanvasView() {
             position="bottom-left"
             orientation="horizontal"
             showInteractive={false}
-            fitViewOptions={{ ...FIT_VIEW, duration: 300 }}
+            fitViewOptions={{ ...fitViewOptions(), duration: 300 }}
           >
             <ControlButton
               onClick={tidy}
@@ -321,12 +332,15 @@ function CanvasView() {
   )
 }
 
-// Room for the search box above and the controls below the cards.
-const FIT_VIEW = {
-  padding: { top: '68px', right: '40px', bottom: '64px', left: '40px' },
-  maxZoom: 1,
-  minZoom: 0.1,
-} as const
+// Room for the search box above, the controls below, the inspector at the right of the cards
+// and the palette's rail at their left.
+function fitViewOptions() {
+  return {
+    padding: { top: '68px', right: `${40 + inspectorInset()}px`, bottom: '64px', left: '64px' },
+    maxZoom: 1,
+    minZoom: 0.1,
+  } as const
+}
 
 function minimapClass(node: CanvasNode): string {
   return node.className ?? ''
@@ -415,7 +429,9 @@ function reveal(
   origin: Selection['origin'],
 ): void {
   const { x, y, zoom } = flow.getViewport()
-  const width = element.clientWidth
+  // The inspector covers the right of the canvas: what is revealed stays clear of it.
+  const inset = Math.min(inspectorInset(), element.clientWidth / 2)
+  const width = element.clientWidth - inset
   const height = element.clientHeight
   const margin = 24
   const left = focus.box.x * zoom + x
@@ -428,5 +444,6 @@ function reveal(
   if (origin === 'editor' && inView && zoom >= 0.5) return
   const nextZoom = origin === 'editor' ? Math.max(zoom, 0.6) : Math.max(zoom, 0.85)
   const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches
-  void flow.setCenter(focus.center.x, focus.center.y, { zoom: nextZoom, duration: still ? 0 : 400 })
+  const centerX = focus.center.x + inset / 2 / nextZoom
+  void flow.setCenter(centerX, focus.center.y, { zoom: nextZoom, duration: still ? 0 : 400 })
 }

@@ -1,7 +1,10 @@
 import { BaseEdge, type EdgeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { ANCHOR, edgePath } from '../../graph/card-geometry.ts'
+import { ANCHOR, edgeMidpoint, edgePath } from '../../graph/card-geometry.ts'
 import type { IvrEdgeData, IvrEdgeType } from './canvas-types.ts'
+import { EdgeDisconnect } from './gestures/EdgeDisconnect.tsx'
+import { useEdgeFocus } from './gestures/edge-focus.ts'
+import gestureStyles from './gestures/Gestures.module.css'
 import styles from './IvrEdge.module.css'
 
 /**
@@ -11,21 +14,31 @@ import styles from './IvrEdge.module.css'
 export const IvrEdge = memo(function IvrEdge(props: EdgeProps<IvrEdgeType>) {
   const kind = props.data?.kind ?? 'goto'
   const self = props.data?.self ?? false
-  const d = edgePath(
-    { x: props.sourceX, y: props.sourceY },
-    { x: props.targetX, y: props.targetY },
-    self ? props.targetY - ANCHOR.targetY : undefined,
-  )
+  const source = { x: props.sourceX, y: props.sourceY }
+  const target = { x: props.targetX, y: props.targetY }
+  const selfTop = self ? props.targetY - ANCHOR.targetY : undefined
+  const d = edgePath(source, target, selfTop)
+  const rowId = props.sourceHandleId ?? null
+  const focus = useEdgeFocus(props.id, rowId)
   const taken = props.data?.taken ?? false
   const marker = props.selected ? 'active' : taken ? 'taken' : kind
   return (
-    <BaseEdge
-      id={props.id}
-      path={d}
-      className={`${styles.edge} ${styles[kind]} ${taken ? styles.taken : ''} ${props.selected ? styles.active : ''}`}
-      markerEnd={`url(#${markerId(marker)})`}
-      interactionWidth={14}
-    />
+    <>
+      <BaseEdge
+        id={props.id}
+        path={d}
+        className={`${styles.edge} ${styles[kind]} ${taken ? styles.taken : ''} ${props.selected ? styles.active : ''} ${focus === 'selected' ? gestureStyles.picked : focus === 'hovered' ? gestureStyles.hovered : ''}`}
+        markerEnd={`url(#${markerId(focus === 'selected' ? 'active' : marker)})`}
+        interactionWidth={14}
+      />
+      {focus === 'selected' && rowId !== null && (
+        <EdgeDisconnect
+          edgeId={props.id}
+          rowId={rowId}
+          at={edgeMidpoint(source, target, selfTop)}
+        />
+      )}
+    </>
   )
 })
 

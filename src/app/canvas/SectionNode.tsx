@@ -1,16 +1,17 @@
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react'
-import { memo, useCallback, type KeyboardEvent, type MouseEvent } from 'react'
-import { rowTop } from '../../graph/card-geometry.ts'
+import { memo, type KeyboardEvent } from 'react'
 import type { GraphRow } from '../../graph/graph.ts'
 import { cardCaption, rowLabel } from '../../graph/labels.ts'
 import { CARD } from '../../graph/layout.ts'
 import { ROW_ICONS } from '../../graph/row-icons.ts'
-import { useAppState, useDispatch } from '../state/store-context.tsx'
+import { useAppState } from '../state/store-context.tsx'
 import { useLocale } from '../state/use-locale.ts'
 import { cardCallMark, rowCallMark } from './call-marks.ts'
-import { markKey, parseMarkKey, selectedRowId } from './canvas-selectors.ts'
+import { markKey, parseMarkKey } from './canvas-selectors.ts'
 import type { SectionNodeType } from './canvas-types.ts'
+import { LinkHandle, useCardGesture, useRowSelection } from './gestures/card-gestures.tsx'
 import { PathIcon } from './PathIcon.tsx'
+import { useRowGesture } from './palette/CanvasGestures.tsx'
 import styles from './SectionNode.module.css'
 
 /**
@@ -28,8 +29,10 @@ export const SectionNode = memo(function SectionNode({
   const far = useStore(isZoomedOut)
   const mark = parseMarkKey(useAppState((s) => markKey(s.document.view.good.marks.nodes.get(id))))
   const call = useAppState((s) => cardCallMark(s, id))
+  const gesture = useCardGesture(id)
   const classes = [
     styles.card,
+    gesture,
     data.entry ? styles.entry : '',
     mark && mark.severity !== 'info' ? styles[mark.severity] : '',
     selected ? styles.selected : '',
@@ -93,25 +96,18 @@ const Row = memo(function Row({
   tabbable: boolean
 }) {
   const { t } = useLocale()
-  const dispatch = useDispatch()
   const severity = useAppState((s) => s.document.view.good.marks.rows.get(row.id)?.severity ?? null)
-  const current = useAppState((s) => selectedRowId(s) === row.id)
+  const selection = useRowSelection(row)
+  const current = selection.state !== null
   const call = useAppState((s) => rowCallMark(s, row.id))
   const label = rowLabel(row, t)
-
-  const select = useCallback(
-    (event: MouseEvent) => {
-      // The card would select itself next; the row is the more precise choice.
-      event.stopPropagation()
-      dispatch({ type: 'selection.set', path: row.path, origin: 'canvas' })
-    },
-    [dispatch, row.path],
-  )
+  const gesture = useRowGesture(row.path, { label: label.text, icon: label.icon })
 
   const classes = [
     styles.row,
     label.tone === 'error' ? styles.rowError : '',
     current ? styles.rowCurrent : '',
+    gesture.className,
   ]
   return (
     <>
@@ -123,9 +119,10 @@ const Row = memo(function Row({
         data-row={row.id}
         data-severity={severity ?? undefined}
         data-call={call ?? undefined}
-        aria-current={current ? 'true' : undefined}
+        aria-current={selection.state === 'primary' ? 'true' : undefined}
         tabIndex={tabbable ? 0 : -1}
-        onClick={select}
+        onClick={selection.select}
+        onPointerDown={gesture.onPointerDown}
         onKeyDown={moveBetweenRows}
       >
         {label.key !== null ? (
@@ -142,16 +139,7 @@ const Row = memo(function Row({
         {label.chip !== null && <span className={styles.chip}>{label.chip}</span>}
         {severity !== null && <span className={`${styles.dot} ${styles[`${severity}Dot`]}`} />}
       </button>
-      {row.target !== null && (
-        <Handle
-          className={styles.source}
-          type="source"
-          id={row.id}
-          position={Position.Right}
-          isConnectable={false}
-          style={{ top: rowTop(index) + CARD.row / 2 }}
-        />
-      )}
+      <LinkHandle row={row} index={index} className={styles.source} />
     </>
   )
 })

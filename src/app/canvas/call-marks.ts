@@ -56,7 +56,7 @@ export function computeCallMarks(
       } else if (entry.kind === 'goto') {
         const source = targetOfPath(targets, entry.path)
         if (source?.rowId) edges.add(`${source.rowId}->${sectionNodeId(entry.target)}`)
-        if (targets.sections.has(entry.target)) markPath([entry.target], 'visited')
+        if (targets.cards.has(entry.target)) markPath([entry.target], 'visited')
       }
     }
     const place: EntryPlace | null = call.at ?? call.transcript[call.transcript.length - 1] ?? null

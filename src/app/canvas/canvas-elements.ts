@@ -13,6 +13,7 @@ import {
   type SectionNodeType,
   type StubNodeType,
 } from './canvas-types.ts'
+import { isLinkRow } from './gestures/items.ts'
 
 /** Everything the nodes and edges of the canvas are made from. */
 export interface ElementInputs {
@@ -25,6 +26,8 @@ export interface ElementInputs {
   readonly t: LabelTranslate
   /** Ids of the edges the test call followed. */
   readonly taken?: ReadonlySet<string>
+  /** Ids of cards selected besides the selection's own (several selected at once). */
+  readonly also?: ReadonlySet<string>
 }
 
 /** React Flow's nodes and edges for the canvas. */
@@ -73,7 +76,7 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
         mark && mark.severity !== 'info' ? `ivr-${mark.severity}` : '',
       ].join(' ')
       const ariaLabel = ariaLabelOf(section, mark, t)
-      const selected = selection?.nodeId === section.id
+      const selected = selection?.nodeId === section.id || (inputs.also?.has(section.id) ?? false)
       const old = nodeCache.get(section.id)
       const reuse =
         old !== undefined &&
@@ -224,7 +227,8 @@ function samePosition(a: Point, b: Point | null): boolean {
 function sectionHandles(section: GraphSection): NodeHandle[] {
   const list: NodeHandle[] = [targetHandle(ANCHOR.targetY)]
   section.rows.forEach((row, index) => {
-    if (row.target === null) return
+    // Rows that lead nowhere yet have a handle too, to drag a connection from.
+    if (row.target === null && !isLinkRow(row)) return
     list.push({
       id: row.id,
       type: 'source',

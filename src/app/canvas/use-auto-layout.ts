@@ -10,7 +10,9 @@ import LayoutWorker from './layout.worker.ts?worker'
  * Keeps the computed positions in step with the graph: whenever the graph's shape
  * (`layoutKey`) differs from the one the positions were computed for, lays it out again in a
  * Web Worker and dispatches `canvas.layout`. One layout runs at a time; while it runs, only the
- * newest graph waits, so fast typing never queues up stale layouts.
+ * newest graph waits, so fast typing never queues up stale layouts. The worker (ELK, the largest
+ * script of the page after Monaco) starts once the page has painted, after the YAML editor has
+ * asked for Monaco, so that neither waits for the other's download on the way to the first paint.
  */
 export function useAutoLayout(): void {
   const store = useAppStore()
@@ -24,7 +26,7 @@ export function useAutoLayout(): void {
       // Only the newest graph's layout counts; an older one would put cards back.
       if (layoutKey(store.getState().document.view.good.graph) !== done) return
       store.dispatch({ type: 'canvas.layout', key: done, positions })
-    })
+    }, afterPaint())
     runner.current = created
     return () => {
       created.dispose()
@@ -44,9 +46,26 @@ interface LayoutRunner {
 
 type Positions = Readonly<Record<string, Point>>
 
-function createLayoutRunner(onDone: (key: string, positions: Positions) => void): LayoutRunner {
+/**
+ * Resolves once the frame after now has been painted (a timer set from its animation frame runs
+ * after it), or after a while in a page that draws no frames, such as one in a background tab.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0))
+    setTimeout(resolve, 500)
+  })
+}
+
+function createLayoutRunner(
+  onDone: (key: string, positions: Positions) => void,
+  startAfter: Promise<void>,
+): LayoutRunner {
   let worker: Worker | null = null
   let broken = false
+  let disposed = false
+  // Until `startAfter`, requests wait like those that come while a layout runs.
+  let deferred = true
   let running: { id: number; key: string; graph: IvrGraph } | null = null
   let waiting: { key: string; graph: IvrGraph } | null = null
   let nextId = 1
@@ -67,7 +86,7 @@ function createLayoutRunner(onDone: (key: string, positions: Positions) => void)
 
   const finish = () => {
     running = null
-    if (waiting) {
+    if (waiting && !deferred && !disposed) {
       const next = waiting
       waiting = null
       start(next.key, next.graph)
@@ -103,13 +122,19 @@ function createLayoutRunner(onDone: (key: string, positions: Positions) => void)
     return true
   }
 
+  void startAfter.then(() => {
+    deferred = false
+    if (!running) finish()
+  })
+
   return {
     request(key, graph) {
       if (running?.key === key) return
-      if (running) waiting = { key, graph }
+      if (running || deferred) waiting = { key, graph }
       else start(key, graph)
     },
     dispose() {
+      disposed = true
       worker?.terminate()
       worker = null
       running = null

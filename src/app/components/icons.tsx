@@ -227,3 +227,23 @@ export function UploadIcon(props: IconProps) {
     </Icon>
   )
 }
+
+/** An arrow curving back to the left: undo. */
+export function UndoIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M9 14 4 9l5-5" />
+      <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+    </Icon>
+  )
+}
+
+/** An arrow curving on to the right: redo. */
+export function RedoIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="m15 14 5-5-5-5" />
+      <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+    </Icon>
+  )
+}

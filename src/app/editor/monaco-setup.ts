@@ -33,17 +33,51 @@ self.MonacoEnvironment = {
   },
 }
 
-configureMonacoYaml(monaco, {
-  enableSchemaRequest: false,
-  validate: false,
-  completion: true,
-  hover: true,
-  // The source link would point at a schema address that is never served.
-  hoverSchemaSource: false,
-  // Formatting would rewrite the whole file; edits keep every byte they do not change.
-  format: { enable: false },
-  schemas: [{ uri: SCHEMA_URI, fileMatch: [MODEL_URI], schema: schema as JSONSchema }],
-})
+/**
+ * The providers monaco-yaml registers that the pane does not use, each of which has its worker
+ * read the whole document again: code actions (for its own diagnostics, which are off; Monaco asks
+ * for them whenever the cursor moves, that is at every keystroke), links (`$ref`s, which an IVR
+ * has none of; the editor worker still makes URLs clickable), folding ranges (the editor folds by
+ * indentation, which in YAML gives the same ranges), document symbols (no outline), definitions
+ * and renames (those features are not loaded).
+ */
+const UNUSED_YAML_PROVIDERS = [
+  'registerCodeActionProvider',
+  'registerLinkProvider',
+  'registerFoldingRangeProvider',
+  'registerDocumentSymbolProvider',
+  'registerDefinitionProvider',
+  'registerRenameProvider',
+] as const
+
+/** Runs `register` with the given `monaco.languages` registrations made into no-ops. */
+function withoutProviders<T>(
+  names: readonly (keyof typeof monaco.languages)[],
+  register: () => T,
+): T {
+  const languages = monaco.languages as unknown as Record<string, unknown>
+  const saved = names.map((name) => [name, languages[name]] as const)
+  for (const name of names) languages[name] = () => ({ dispose() {} })
+  try {
+    return register()
+  } finally {
+    for (const [name, original] of saved) languages[name] = original
+  }
+}
+
+withoutProviders(UNUSED_YAML_PROVIDERS, () =>
+  configureMonacoYaml(monaco, {
+    enableSchemaRequest: false,
+    validate: false,
+    completion: true,
+    hover: true,
+    // The source link would point at a schema address that is never served.
+    hoverSchemaSource: false,
+    // Formatting would rewrite the whole file; edits keep every byte they do not change.
+    format: { enable: false },
+    schemas: [{ uri: SCHEMA_URI, fileMatch: [MODEL_URI], schema: schema as JSONSchema }],
+  }),
+)
 
 /** The Monaco API, configured as above; import it from here so the setup always runs first. */
 export { monaco }

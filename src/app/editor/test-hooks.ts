@@ -1,3 +1,4 @@
+import type { IvrOp } from '../../ops/op.ts'
 import type { TextEdit } from '../../ops/text-edit.ts'
 import type { AppAction, AppState } from '../state/app-store.ts'
 
@@ -30,6 +31,16 @@ export interface TestHooks {
   subscribe?: (listener: () => void) => () => void
   /** Applies edits to the current text the way other views do: through the edit sink. */
   applyEdits?: (edits: readonly TextEdit[]) => void
+  /**
+   * Applies an op exactly as a canvas gesture does (`useApplyOp`): one undo entry labelled with
+   * its title. Returns whether it was applied.
+   */
+  applyOp?: (op: IvrOp) => boolean
+  /** Undoes or redoes as the toolbar and the shortcuts do; returns whether it did. */
+  undo?: () => boolean
+  redo?: () => boolean
+  /** The labels of the undo history's entries: what can be undone (oldest first) and redone. */
+  history?: () => { done: string[]; undone: string[] }
   /** The YAML editor, once Monaco has loaded. */
   yaml?: {
     /** The text in the editor. */
@@ -40,6 +51,8 @@ export interface TestHooks {
     cursor(): { line: number; column: number }
     /** Scrolls a 1-based position into view and gives its centre in page coordinates, to click. */
     pointAt(line: number, column: number): { x: number; y: number } | null
+    /** Runs a Monaco command by id (`undo`, `redo`), as its menus and keybindings do. */
+    command(id: string): void
   }
 }
 

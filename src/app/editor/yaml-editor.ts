@@ -2,18 +2,26 @@ import { isMessageId, translate, type Locale } from '../../i18n/translate.ts'
 import { pathAtOffset, spanOfPath } from '../../model/find.ts'
 import { pathKey } from '../../model/path.ts'
 import { applyOp } from '../../ops/apply-op.ts'
-import type { IvrOp } from '../../ops/op.ts'
+import { opTitle, type IvrOp } from '../../ops/op.ts'
 import type { TextEdit } from '../../ops/text-edit.ts'
 import type { Diagnostic } from '../../validate/diagnostic.ts'
 import { parseIvr } from '../../yaml/parse-ivr.ts'
 import type { AppState, AppStore } from '../state/app-store.ts'
 import type { Selection } from '../state/document.ts'
 import { setEditSink } from '../state/edit-sink.ts'
+import {
+  recordTransaction,
+  recordTyping,
+  redoIn,
+  undoIn,
+  withoutHistory,
+} from '../state/history-recorder.ts'
 import type { ResolvedTheme } from '../state/preferences.ts'
 import { MARKER_OWNER, toMarkers, type MarkerData } from './markers.ts'
 import { monaco, MODEL_URI } from './monaco-setup.ts'
 import { defineMonacoThemes, MONACO_THEMES, monoFont } from './monaco-theme.ts'
 import { quickFixesFor, type ReportedMarker } from './quick-fixes.ts'
+import { isLargeText, suggestOptions } from './suggest-options.ts'
 import { installTestHooks } from './test-hooks.ts'
 import { diffTexts, rebaseEdits, toRangeEdits } from './text-edits.ts'
 
@@ -78,6 +86,9 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
     lineDecorationsWidth: 12,
     glyphMargin: false,
     folding: true,
+    // By indentation, on the main thread: the YAML worker would read the whole text again after
+    // every change for the same ranges.
+    foldingStrategy: 'indentation',
     showFoldingControls: 'mouseover',
     minimap: { enabled: false },
     padding: { top: 12, bottom: 12 },
@@ -101,7 +112,7 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
     hideCursorInOverviewRuler: true,
     fixedOverflowWidgets: true,
     contextmenu: true,
-    quickSuggestions: { other: true, comments: false, strings: true },
+    ...suggestOptions(isLargeText(initial.document.view.text.length)),
     suggest: { showWords: false },
     wordBasedSuggestions: 'off',
     scrollbar: {
@@ -123,8 +134,9 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
     if (frame !== 0) cancelAnimationFrame(frame)
     frame = 0
     const text = model.getValue()
+    // Typing, as the app's undo history records it (inside an op, the op's entry).
     if (text !== store.getState().document.view.text)
-      store.dispatch({ type: 'document.text', text })
+      recordTyping(() => store.dispatch({ type: 'document.text', text }))
   }
   const cancelFlush = () => {
     if (frame !== 0) cancelAnimationFrame(frame)
@@ -134,6 +146,15 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
     model.onDidChangeContent(() => {
       if (applyingFromStore > 0) return
       if (frame === 0) frame = requestAnimationFrame(flushText)
+    }),
+  )
+  // Completion while typing only while the text is small (see suggest-options.ts).
+  let largeText = isLargeText(model.getValueLength())
+  disposeLater(
+    model.onDidChangeContent(() => {
+      if (isLargeText(model.getValueLength()) === largeText) return
+      largeText = !largeText
+      editor.updateOptions(suggestOptions(largeText))
     }),
   )
   const fromStore = (change: () => void) => {
@@ -156,6 +177,18 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
     editor.pushUndoStop()
     editor.setScrollPosition(scroll, monaco.editor.ScrollType.Immediate)
   }
+  // Undoing or redoing typing puts the cursor where the text changed, as Monaco's own undo does.
+  const placeCursorAfter = (edits: readonly TextEdit[]) => {
+    let end = 0
+    let delta = 0
+    for (const edit of [...edits].sort((a, b) => a.offset - b.offset)) {
+      end = edit.offset + delta + edit.text.length
+      delta += edit.text.length - edit.length
+    }
+    const position = model.getPositionAt(end)
+    editor.setPosition(position)
+    editor.revealPositionInCenterIfOutsideViewport(position, monaco.editor.ScrollType.Smooth)
+  }
   const showError = (error: string, args?: Readonly<Record<string, string>>) =>
     store.dispatch({
       type: 'toast.show',
@@ -165,9 +198,9 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
     })
   disposeLater({
     dispose: setEditSink({
-      apply(edits) {
-        const storeText = store.getState().document.view.text
-        const over = diffTexts(storeText, model.getValue())
+      apply(edits, options = {}) {
+        const base = options.base ?? store.getState().document.view.text
+        const over = diffTexts(base, model.getValue())
         const rebased = over ? rebaseEdits(edits, over) : [...edits]
         if (!rebased) {
           showError('op.error.conflict')
@@ -175,8 +208,10 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
         }
         cancelFlush()
         executeOurEdits(rebased)
+        if (options.cursor === 'end') placeCursorAfter(rebased)
         flushText()
       },
+      flush: flushText,
     }),
   })
 
@@ -198,19 +233,20 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
     shownLocale = locale
     monaco.editor.setModelMarkers(model, MARKER_OWNER, markers)
   }
-  const applyFix = (op: IvrOp) => {
-    flushText()
-    const text = model.getValue()
-    const { view } = store.getState().document
-    const parsed = view.parsed.text === text ? view.parsed : parseIvr(text)
-    const result = applyOp(parsed, op)
-    if (!result.ok) {
-      showError(result.error, result.args)
-      return
-    }
-    executeOurEdits(result.edits)
-    flushText()
-  }
+  const applyFix = (op: IvrOp) =>
+    recordTransaction(opTitle(op), () => {
+      flushText()
+      const text = model.getValue()
+      const { view } = store.getState().document
+      const parsed = view.parsed.text === text ? view.parsed : parseIvr(text)
+      const result = applyOp(parsed, op)
+      if (!result.ok) {
+        showError(result.error, result.args)
+        return
+      }
+      executeOurEdits(result.edits)
+      flushText()
+    })
   disposeLater(monaco.editor.registerCommand(FIX_COMMAND, (_accessor, op: IvrOp) => applyFix(op)))
   disposeLater(
     monaco.languages.registerCodeActionProvider(
@@ -260,6 +296,34 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
       selectionTimer = setTimeout(syncSelection, SELECTION_DELAY_MS)
     }),
   )
+
+  // --- Undo and redo: the app's one history, not Monaco's -------------------------------------
+  // Every way Monaco undoes (its keybindings, its Edit commands, the context menu) ends in the
+  // model's `undo`/`redo`; they take the app's history instead, so there is exactly one.
+  const undoable = model as unknown as { undo(): void; redo(): void }
+  undoable.undo = () => void undoIn(store)
+  undoable.redo = () => void redoIn(store)
+  // The browser's Edit menu undoes in the focused text area, Monaco's hidden input: ours instead.
+  const onBeforeInput = (event: InputEvent) => {
+    const undoing = event.inputType === 'historyUndo'
+    if (!undoing && event.inputType !== 'historyRedo') return
+    if (!(event.target instanceof Element) || !event.target.classList.contains('inputarea')) return
+    event.preventDefault()
+    if (undoing) undoIn(store)
+    else redoIn(store)
+  }
+  host.addEventListener('beforeinput', onBeforeInput, true)
+  disposeLater({ dispose: () => host.removeEventListener('beforeinput', onBeforeInput, true) })
+  // Moving the cursor ends a run of typing: what is typed next is an entry of its own.
+  disposeLater(
+    editor.onDidChangeCursorPosition((event) => {
+      if (event.reason !== monaco.editor.CursorChangeReason.Explicit || event.source === 'api')
+        return
+      flushText()
+      store.dispatch({ type: 'history.seal' })
+    }),
+  )
+
   const highlight = editor.createDecorationsCollection()
   let highlightTimer: ReturnType<typeof setTimeout> | undefined
   const reveal = (selection: Selection) => {
@@ -308,7 +372,9 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
       editor.setScrollPosition({ scrollTop: 0, scrollLeft: 0 }, monaco.editor.ScrollType.Immediate)
       editor.setPosition({ lineNumber: 1, column: 1 })
       // Monaco may normalise line breaks; the store then takes the model's text.
-      if (model.getValue() !== doc.view.text) frame = requestAnimationFrame(flushText)
+      if (model.getValue() !== doc.view.text) {
+        frame = requestAnimationFrame(() => withoutHistory(flushText))
+      }
     } else if (doc.view.text !== lastText && doc.view.text !== model.getValue()) {
       // Text set by other code without the edit sink: apply the difference as one edit.
       cancelFlush()
@@ -323,7 +389,8 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
     }
     if (state.selection !== lastSelection) {
       lastSelection = state.selection
-      if (state.selection && state.selection.origin !== 'editor') reveal(state.selection)
+      const origin = state.selection?.origin
+      if (state.selection && origin !== 'editor' && origin !== 'inspector') reveal(state.selection)
     }
   }
   disposeLater({ dispose: store.subscribe(onStore) })
@@ -348,6 +415,7 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
           const position = editor.getPosition()
           return { line: position?.lineNumber ?? 1, column: position?.column ?? 1 }
         },
+        command: (id) => editor.trigger('test', id, null),
         pointAt: (line, column) => {
           const position = { lineNumber: line, column }
           editor.revealPositionInCenterIfOutsideViewport(

@@ -7,11 +7,24 @@ import { formatShortcut, SHORTCUTS, type Shortcut } from './shortcuts.ts'
 const ROWS: readonly { keys: readonly Shortcut[]; label: MessageId }[] = [
   { keys: [SHORTCUTS.open], label: 'help.shortcut.open' },
   { keys: [SHORTCUTS.exportYaml], label: 'help.shortcut.export' },
+  { keys: [SHORTCUTS.save], label: 'help.shortcut.save' },
   { keys: [SHORTCUTS.search], label: 'help.shortcut.search' },
   { keys: [SHORTCUTS.quickFix], label: 'help.shortcut.quick-fix' },
   { keys: [SHORTCUTS.nextProblem, SHORTCUTS.previousProblem], label: 'help.shortcut.problems' },
+  { keys: [SHORTCUTS.undo], label: 'help.shortcut.undo' },
+  { keys: [SHORTCUTS.redo, SHORTCUTS.redoAlt], label: 'help.shortcut.redo' },
+  { keys: [SHORTCUTS.copy, SHORTCUTS.cut, SHORTCUTS.paste], label: 'help.shortcut.copy' },
+  { keys: [SHORTCUTS.duplicate], label: 'help.shortcut.duplicate' },
+  { keys: [SHORTCUTS.delete, SHORTCUTS.deleteBack], label: 'help.shortcut.delete' },
+  { keys: [SHORTCUTS.selectMore, SHORTCUTS.selectBox], label: 'help.shortcut.select-more' },
   { keys: [SHORTCUTS.help], label: 'help.shortcut.help' },
 ]
+
+/** Pointer gestures listed with the keys, named in the reader's language. */
+const POINTER_KEYS: Readonly<Record<string, MessageId>> = {
+  Click: 'help.key.click',
+  Drag: 'help.key.drag',
+}
 
 const STEPS: readonly MessageId[] = ['help.howto.1', 'help.howto.2', 'help.howto.3', 'help.howto.4']
 
@@ -48,7 +61,12 @@ export function HelpContent({ titleId, apple }: { titleId: string; apple: boolea
                 {row.keys.map((key, index) => (
                   <span key={index} className={styles.combo}>
                     {index > 0 && <span className={styles.or}>/</span>}
-                    <kbd className={styles.kbd}>{formatShortcut(key, apple)}</kbd>
+                    <kbd className={styles.kbd}>
+                      {formatShortcut(
+                        POINTER_KEYS[key.key] ? { ...key, key: t(POINTER_KEYS[key.key]!) } : key,
+                        apple,
+                      )}
+                    </kbd>
                   </span>
                 ))}
               </dd>

@@ -16,6 +16,7 @@ import {
   WarningIcon,
 } from '../components/icons.tsx'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
+import { LibraryControls } from '../library/LibraryControls.tsx'
 import { LogoMark } from '../components/Logo.tsx'
 import { MenuButton, type MenuItem } from '../components/Menu.tsx'
 import { PopoverButton } from '../components/Popover.tsx'
@@ -24,6 +25,7 @@ import { useAppState } from '../state/store-context.tsx'
 import { useLocale } from '../state/use-locale.ts'
 import { TEMPLATES } from '../templates/templates.ts'
 import { HelpContent } from './HelpContent.tsx'
+import { HistoryButtons } from './HistoryButtons.tsx'
 import { IVR_FILE_ACCEPT } from './open-file.ts'
 import { countProblems } from './problems.ts'
 import { PROBLEMS_PANEL_ID, revealProblems } from './problems-focus.ts'
@@ -120,6 +122,7 @@ export function Toolbar() {
       </div>
       <span className={styles.divider} aria-hidden="true" />
       <DocumentName />
+      <LibraryControls />
       <div className={styles.actions} role="group" aria-label={t('toolbar.file')}>
         <button
           type="button"
@@ -146,6 +149,8 @@ export function Toolbar() {
           labelClassName={styles.label}
         />
       </div>
+      <span className={styles.divider} aria-hidden="true" />
+      <HistoryButtons className={styles.actions} />
       <div className={styles.spacer} />
       <ProblemSummary />
       <PopoverButton
@@ -189,8 +194,14 @@ function DocumentName() {
   const { t } = useLocale()
   const name = useAppState((s) => s.document.name)
   const modified = useAppState((s) => s.document.view.text !== s.document.savedText)
+  const inLibrary = useAppState((s) => s.document.library !== null)
+  const title = inLibrary
+    ? `${name} · ${modified ? t('library.state.unsaved') : t('library.state.saved')}`
+    : modified
+      ? t('toolbar.modified')
+      : t('toolbar.saved')
   return (
-    <div className={styles.document} title={modified ? t('toolbar.modified') : t('toolbar.saved')}>
+    <div className={styles.document} title={title}>
       <FileIcon className={styles.documentIcon} />
       <span className={styles.documentName} data-testid="document-name">
         {name}

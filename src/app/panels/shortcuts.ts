@@ -55,11 +55,27 @@ export function isModalOpen(): boolean {
 export const SHORTCUTS = {
   open: { key: 'o', mod: true },
   exportYaml: { key: 's', mod: true, shift: true },
+  save: { key: 's', mod: true },
   search: { key: 'f', mod: true },
   quickFix: { key: '.', mod: true },
   nextProblem: { key: 'F8' },
   previousProblem: { key: 'F8', shift: true },
   help: { key: '?' },
+  // One undo history for the canvas and the YAML.
+  undo: { key: 'z', mod: true },
+  redo: { key: 'z', mod: true, shift: true },
+  redoAlt: { key: 'y', mod: true },
+  // Canvas editing: copy, cut and paste are the browser's own events, so they also work with
+  // the Edit menu; the entries here are for the help.
+  copy: { key: 'c', mod: true },
+  cut: { key: 'x', mod: true },
+  paste: { key: 'v', mod: true },
+  duplicate: { key: 'd', mod: true },
+  delete: { key: 'Delete' },
+  deleteBack: { key: 'Backspace' },
+  // Pointer gestures, listed in the help beside the keys.
+  selectMore: { key: 'Click', shift: true },
+  selectBox: { key: 'Drag', shift: true },
 } as const satisfies Record<string, Shortcut>
 
 /** Whether this browser runs on an Apple system. */

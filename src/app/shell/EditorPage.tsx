@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import { Canvas } from '../canvas/Canvas.tsx'
 import { DialogProvider } from '../components/Dialog.tsx'
 import { EditorPane } from '../editor/EditorPane.tsx'
+import { Inspector } from '../inspector/Inspector.tsx'
+import { LibraryLayer } from '../library/LibraryLayer.tsx'
 import { ProblemsPanel } from '../panels/ProblemsPanel.tsx'
 import { Toasts } from '../panels/Toasts.tsx'
 import { Toolbar } from '../panels/Toolbar.tsx'
@@ -70,6 +72,7 @@ function EditorLayout() {
       >
         <section id="canvas-pane" className={styles.canvas} aria-label={t('editor.region.canvas')}>
           <Canvas />
+          <Inspector />
         </section>
         {!stacked && (
           <Splitter
@@ -137,6 +140,7 @@ function EditorLayout() {
       </div>
       <DropOverlay />
       <AudioDropLayer />
+      <LibraryLayer />
       <Toasts />
     </div>
   )

@@ -5,7 +5,7 @@ import { useAppState, useDispatch } from '../state/store-context.tsx'
 import { useLocale } from '../state/use-locale.ts'
 import { departmentState } from './call-driver.ts'
 import { AGENT_HINTS } from './call-view.ts'
-import { departmentsOf } from './departments.ts'
+import { departmentsSelector } from './departments.ts'
 import { HourglassIcon } from './icons.tsx'
 import styles from './PhoneSystem.module.css'
 
@@ -19,12 +19,12 @@ export function PhoneSystem({ live }: { live: boolean }) {
   const { t } = useLocale()
   const dispatch = useDispatch()
   const setup = useAppState((s) => s.call.setup)
-  const model = useAppState((s) => s.document.view.good.parsed.model)
+  const selectDepartments = useMemo(departmentsSelector, [])
+  const departments = useAppState((s) => selectDepartments(s.document.view.good.graph))
   const callWith = useAppState((s) =>
     live && s.call.session ? s.call.session.call.department : undefined,
   )
   const queued = useAppState((s) => live && s.call.session !== null && s.call.session.call.queued)
-  const departments = useMemo(() => departmentsOf(model), [model])
 
   const agentSegments = useMemo(
     () =>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { CodeIcon } from '../components/icons.tsx'
 import { WaveformIcon } from '../recordings/recording-icons.tsx'
 import { RecordingsPanel } from '../recordings/RecordingsPanel.tsx'
@@ -8,6 +8,8 @@ import { useLocale } from '../state/use-locale.ts'
 import { PhoneIcon } from './icons.tsx'
 import styles from './SidePanels.module.css'
 import { TestCallPanel } from './TestCallPanel.tsx'
+import { HistoryPanel } from '../versions/HistoryPanel.tsx'
+import { HistoryIcon } from '../versions/version-icons.tsx'
 
 const EDITOR_TAB = 'side-tab-editor'
 const CALL_TAB = 'side-tab-test-call'
@@ -15,6 +17,8 @@ const EDITOR_PANEL = 'side-panel-editor'
 const CALL_PANEL = 'side-panel-test-call'
 const RECORDINGS_TAB = 'side-tab-recordings'
 const RECORDINGS_PANEL = 'side-panel-recordings'
+const HISTORY_TAB = 'side-tab-history'
+const HISTORY_PANEL = 'side-panel-history'
 
 /**
  * The right side of the editor as tabs: the YAML with its problems (`children`), the test call
@@ -26,22 +30,36 @@ export function SidePanels({ children }: { children: ReactNode }) {
   const { t } = useLocale()
   const store = useAppStore()
   const dispatch = useDispatch()
-  const open = useAppState((s) => s.call.open)
+  // The history tab lives here: it covers the others while shown, and any of them closes it.
+  const [history, setHistory] = useState(false)
+  const callOpen = useAppState((s) => s.call.open)
+  const open = callOpen && !history
   // The recordings tab: opening it closes the test call, and `call.panel` closes it (app-store).
-  const recordings = useAppState((s) => s.recordings.panelOpen)
-  const yamlHidden = open || recordings
+  const recordingsOpen = useAppState((s) => s.recordings.panelOpen)
+  const recordings = recordingsOpen && !history
+  const yamlHidden = open || recordings || history
   const live = useAppState((s) => isLive(s.call.session))
   const editorTab = useRef<HTMLButtonElement>(null)
   const callTab = useRef<HTMLButtonElement>(null)
   const recordingsTab = useRef<HTMLButtonElement>(null)
+  const historyTab = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (callOpen || recordingsOpen) setHistory(false)
+  }, [callOpen, recordingsOpen])
 
   const show = (testCall: boolean, focus = false) => {
+    setHistory(false)
     dispatch({ type: 'call.panel', open: testCall })
     if (focus) (testCall ? callTab : editorTab).current?.focus()
   }
   const showRecordings = (focus = false) => {
+    setHistory(false)
     dispatch({ type: 'recordings.panel', open: true })
     if (focus) recordingsTab.current?.focus()
+  }
+  const showHistory = (focus = false) => {
+    setHistory(true)
+    if (focus) historyTab.current?.focus()
   }
 
   // A selection made while the YAML was hidden is revealed in it once it shows again.
@@ -76,6 +94,7 @@ export function SidePanels({ children }: { children: ReactNode }) {
     const onClick = (event: MouseEvent) => {
       const target = event.target instanceof Element ? event.target : null
       const { call, recordings } = store.getState()
+      if (target?.closest('[aria-controls="problems-panel"]')) setHistory(false)
       if (
         target?.closest('[aria-controls="problems-panel"]') &&
         (call.open || recordings.panelOpen)
@@ -88,8 +107,13 @@ export function SidePanels({ children }: { children: ReactNode }) {
   }, [store, dispatch])
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const tabs = [() => show(false, true), () => show(true, true), () => showRecordings(true)]
-    const at = recordings ? 2 : open ? 1 : 0
+    const tabs = [
+      () => show(false, true),
+      () => show(true, true),
+      () => showRecordings(true),
+      () => showHistory(true),
+    ]
+    const at = history ? 3 : recordings ? 2 : open ? 1 : 0
     if (event.key === 'ArrowLeft') tabs[Math.max(0, at - 1)]?.()
     else if (event.key === 'ArrowRight') tabs[Math.min(tabs.length - 1, at + 1)]?.()
     else if (event.key === 'Home') tabs[0]?.()
@@ -156,6 +180,22 @@ export function SidePanels({ children }: { children: ReactNode }) {
           <WaveformIcon size={15} />
           {t('recordings.open')}
         </button>
+        <button
+          ref={historyTab}
+          type="button"
+          role="tab"
+          id={HISTORY_TAB}
+          className={styles.tab}
+          aria-selected={history}
+          aria-controls={HISTORY_PANEL}
+          tabIndex={history ? 0 : -1}
+          data-testid="history-tab"
+          title={t('history.tab.title')}
+          onClick={() => showHistory()}
+        >
+          <HistoryIcon size={15} />
+          {t('history.tab')}
+        </button>
       </div>
       <div
         id={EDITOR_PANEL}
@@ -183,6 +223,15 @@ export function SidePanels({ children }: { children: ReactNode }) {
         hidden={!recordings}
       >
         {recordings && <RecordingsPanel />}
+      </div>
+      <div
+        id={HISTORY_PANEL}
+        role="tabpanel"
+        aria-labelledby={HISTORY_TAB}
+        className={styles.panel}
+        hidden={!history}
+      >
+        {history && <HistoryPanel />}
       </div>
     </div>
   )

@@ -18,6 +18,13 @@ import {
   type SelectionAction,
 } from './document.ts'
 import { reduceToasts, type Toast, type ToastAction } from './toasts.ts'
+import { tagForHistory } from './history-recorder.ts'
+import {
+  createAppHistory,
+  reduceHistory,
+  type AppHistory,
+  type HistoryAction,
+} from './history-state.ts'
 import {
   INITIAL_CALL_PANEL,
   reduceCall,
@@ -44,6 +51,8 @@ export interface AppState {
   call: CallPanelState
   /** The recordings stored on the server, uploads under way, and the recordings panel. */
   recordings: RecordingsState
+  /** The one undo history of the canvas and the YAML; opening a document starts a fresh one. */
+  history: AppHistory
 }
 
 /** Every change the app can make to its state, as data. */
@@ -55,6 +64,7 @@ export type AppAction =
   | ToastAction
   | CallAction
   | RecordingsAction
+  | HistoryAction
 
 /** The one store of the app. */
 export type AppStore = Store<AppState, AppAction>
@@ -65,6 +75,8 @@ export interface AppEnvironment {
   languages: readonly string[]
   /** The IVR to open first: the last one worked on, or a template. */
   document: { name: string; text: string }
+  /** The clock the undo history merges typing by, in milliseconds (default `Date.now`). */
+  now?: () => number
 }
 
 /** The app state after `action`; the same object when nothing changes. */
@@ -89,6 +101,7 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
         selection: null,
         canvas: EMPTY_CANVAS,
         call: reopenCallPanel(state.call),
+        history: createAppHistory(),
       }
     case 'document.text':
     case 'document.saved': {
@@ -103,10 +116,15 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
     case 'canvas.layout':
     case 'canvas.move':
     case 'canvas.positions':
-    case 'canvas.tidy': {
+    case 'canvas.tidy':
+    case 'canvas.rename': {
       const canvas = reduceCanvas(state.canvas, action)
       return canvas === state.canvas ? state : { ...state, canvas }
     }
+    case 'history.change':
+    case 'history.step':
+    case 'history.seal':
+      return reduceHistory(state, action, reduceApp)
     case 'toast.show':
     case 'toast.dismiss': {
       const toasts = reduceToasts(state.toasts, action)
@@ -148,7 +166,11 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
   }
 }
 
-/** The app's store, starting from saved preferences and saving every preference change. */
+/**
+ * The app's store, starting from saved preferences and saving every preference change. Every
+ * text change and card move dispatched to it is recorded in `history` (see
+ * `history-recorder.ts`).
+ */
 export function createAppStore(environment: AppEnvironment): AppStore {
   const store = createStore(reduceApp, {
     preferences: loadPreferences(environment.storage, environment.languages),
@@ -158,12 +180,15 @@ export function createAppStore(environment: AppEnvironment): AppStore {
     toasts: [],
     call: INITIAL_CALL_PANEL,
     recordings: EMPTY_RECORDINGS,
+    history: createAppHistory(),
   })
+  const now = environment.now ?? Date.now
   return {
     ...store,
     dispatch(action) {
       const before = store.getState()
-      store.dispatch(action)
+      // Text changes and card moves enter the undo history as they are made.
+      store.dispatch(tagForHistory(action, now()))
       if (store.getState() === before) return
       if (action.type === 'locale.set' || action.type === 'theme.set') {
         savePreference(environment.storage, action)

@@ -1,6 +1,9 @@
 import type { PreferenceStorage } from './preferences.ts'
 
-/** Where the IVR being worked on is kept between visits. */
+/**
+ * Where earlier versions of the editor kept the IVR being worked on between visits. Drafts now
+ * live in IndexedDB (`src/app/library/draft-db.ts`); this is read once, to carry that IVR over.
+ */
 export const DOCUMENT_KEY = 'ivr-designer.document'
 
 /** The IVR worked on last, as it was left. */
@@ -26,14 +29,5 @@ export function loadDocument(storage: PreferenceStorage | undefined): StoredDocu
     return null
   } catch {
     return null
-  }
-}
-
-/** Keeps the IVR for the next visit; a full or forbidden storage is ignored. */
-export function saveDocument(storage: PreferenceStorage | undefined, document: StoredDocument): void {
-  try {
-    storage?.setItem(DOCUMENT_KEY, JSON.stringify(document))
-  } catch {
-    // Nothing to do: the IVR stays open in this tab.
   }
 }

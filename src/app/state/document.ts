@@ -30,12 +30,19 @@ export interface DocumentState {
   readonly library: LibraryLink | null
 }
 
-/** What is selected, in terms of the YAML: a path, and where the selection came from. */
+/**
+ * What is selected, in terms of the YAML: a path, and where the selection came from. `path` is
+ * the primary item, the one every view shows; `extra` lists further items selected with it on
+ * the canvas (Shift-click, dragging a box), for gestures that act on several at once.
+ */
 export interface Selection {
   readonly path: IvrPath
+  /** Further selected items, in the order they were added; absent when only `path` is. */
+  readonly extra?: readonly IvrPath[]
   /** The exact text range to reveal, when known (a problem's range); else the path's own span. */
   readonly span: Span | null
-  readonly origin: 'canvas' | 'editor' | 'problems' | 'search'
+  /** `inspector`: what an edit in the inspector led to, which no view needs to bring into view. */
+  readonly origin: 'canvas' | 'editor' | 'problems' | 'search' | 'inspector'
   /** Increases with every selection, so that selecting the same thing again reveals it again. */
   readonly seq: number
 }
@@ -64,6 +71,8 @@ export type SelectionAction =
       readonly path: IvrPath
       readonly span?: Span | null
       readonly origin: Selection['origin']
+      /** Further items to select with `path` (see `Selection.extra`). */
+      readonly extra?: readonly IvrPath[]
     }
   | { readonly type: 'selection.clear' }
 
@@ -112,6 +121,7 @@ export function reduceSelection(state: Selection | null, action: SelectionAction
         span: action.span ?? null,
         origin: action.origin,
         seq: (state?.seq ?? 0) + 1,
+        ...(action.extra && action.extra.length > 0 ? { extra: action.extra } : {}),
       }
     case 'selection.clear':
       return state === null ? state : null

@@ -4,14 +4,21 @@ import { useAppState, useDispatch } from './store-context.tsx'
 
 const DARK_QUERY = '(prefers-color-scheme: dark)'
 
+let darkQuery: MediaQueryList | null = null
+
+/** The one query list for the dark scheme: `matchMedia` parses its query anew at every call. */
+function systemDark(): MediaQueryList {
+  return (darkQuery ??= window.matchMedia(DARK_QUERY))
+}
+
 function subscribeToSystemTheme(onChange: () => void): () => void {
-  const query = window.matchMedia(DARK_QUERY)
+  const query = systemDark()
   query.addEventListener('change', onChange)
   return () => query.removeEventListener('change', onChange)
 }
 
 function readSystemTheme(): ResolvedTheme {
-  return window.matchMedia(DARK_QUERY).matches ? 'dark' : 'light'
+  return systemDark().matches ? 'dark' : 'light'
 }
 
 /** The scheme the operating system asks for, updated when it changes. */

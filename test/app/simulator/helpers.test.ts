@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { entrySentence, outcomeTone, placeText } from '../../../src/app/simulator/call-view.ts'
 import { departmentsOf } from '../../../src/app/simulator/departments.ts'
+import { buildGraph } from '../../../src/graph/build-graph.ts'
 import { phoneKeyOf } from '../../../src/app/simulator/keypad.ts'
 import {
   groupPaths,
@@ -17,6 +18,8 @@ import { pathKey } from '../../../src/model/path.ts'
 import { validateIvr } from '../../../src/validate/validate-ivr.ts'
 import { parseIvr } from '../../../src/yaml/parse-ivr.ts'
 import { dedent } from '../../helpers/dedent.ts'
+
+const graphOf = (text: string) => buildGraph(parseIvr(text).model, text)
 
 const template = (name: string) =>
   readFileSync(new URL(`../../../src/app/templates/${name}.yaml`, import.meta.url), 'utf8')
@@ -50,8 +53,8 @@ describe('departments of an IVR', () => {
       queue:
         - transfer: { to: billing }
     `
-    expect(departmentsOf(parseIvr(text).model)).toEqual(['sales', 'support', 'billing'])
-    expect(departmentsOf(parseIvr(template('departments-transfer')).model)).toEqual([
+    expect(departmentsOf(graphOf(text))).toEqual(['sales', 'support', 'billing'])
+    expect(departmentsOf(graphOf(template('departments-transfer')))).toEqual([
       'salesDepartmentID',
       'techDepID',
     ])

@@ -53,7 +53,49 @@ export interface CanvasPane {
   drag(name: string, dx: number, dy: number): Promise<void>
   /** Presses "Tidy up". */
   tidy(): Promise<void>
+  /** The command palette docked at the left of the canvas. */
+  palette: Locator
+  /**
+   * Drags the palette item `item` (a command name such as `ring`, or a block id such as `menu`)
+   * onto `target` with the mouse and drops it there. Resolves with the place the drop indicator
+   * showed just before the drop.
+   */
+  dropCommand(item: string, target: DropPoint): Promise<ShownDrop>
+  /** Drags the row at `path` by its text onto `target`, like `dropCommand`. */
+  dragRow(path: IvrPath, target: DropPoint): Promise<ShownDrop>
+  /** A point of the canvas, in page pixels, with room around it and no card or panel on it. */
+  emptySpot(): Promise<{ x: number; y: number }>
+  /** Clicks the edge `id` (`SOURCE_ROW->TARGET`) at a point of its line that nothing covers. */
+  clickEdge(id: string): Promise<void>
+  /** The handle on the right of the row at `path`, that connections are dragged from. */
+  handle(path: IvrPath): Locator
+  /** A point of the card of section `name` that nothing covers, in page pixels. */
+  visiblePoint(name: string): Promise<{ x: number; y: number }>
+  /**
+   * Drags a connection from the handle of the row at `from` and drops it on the card of section
+   * `to`, or (`to` a point) on that point of the page. With `hold`, runs it before letting go.
+   */
+  connect(
+    from: IvrPath,
+    to: string | { x: number; y: number },
+    hold?: () => Promise<void>,
+  ): Promise<void>
 }
+
+/**
+ * Where a drag ends: on the line just above or below the row at a path (`x` from the row's left
+ * edge, 150 px unless given), or at a point of the page.
+ */
+export type DropPoint =
+  | { readonly before: IvrPath; readonly x?: number }
+  | { readonly after: IvrPath; readonly x?: number }
+  | { readonly at: { x: number; y: number } }
+
+/** What the canvas showed just before a drop: a line in a list, a new card, or nothing. */
+export type ShownDrop =
+  | { readonly line: { list: IvrPath; index: number } }
+  | { readonly newSection: string }
+  | null
 
 /** The canvas of `page`, which shows the editor. */
 export function canvasPane(page: Page): CanvasPane {
@@ -130,6 +172,113 @@ export function canvasPane(page: Page): CanvasPane {
       await page.mouse.up()
     },
     tidy: () => root.getByRole('button', { name: /Tidy up|整列/ }).click(),
+    palette: root.getByTestId('palette'),
+    dropCommand: (item, target) =>
+      dragTo(root.getByTestId('palette').locator(`button[data-item="${cssString(item)}"]`), target),
+    dragRow: (path, target) => dragTo(row(path), target),
+    emptySpot: () =>
+      root.locator('.react-flow').evaluate((flow) => {
+        const box = flow.getBoundingClientRect()
+        // The point and points round it, as far as a new card reaches, all on the bare pane.
+        const around = [0, -30, 100, 200].flatMap((dx) => [0, -40, 100].map((dy) => [dx, dy]))
+        for (let y = box.top + 100; y < box.bottom - 120; y += 20) {
+          for (let x = box.left + 60; x < box.right - 220; x += 20) {
+            const bare = around.every(([dx, dy]) =>
+              document
+                .elementFromPoint(x + dx!, y + dy!)
+                ?.classList.contains('react-flow__pane'),
+            )
+            if (bare) return { x, y }
+          }
+        }
+        throw new Error('The canvas has no empty spot in view.')
+      }),
+    async clickEdge(id) {
+      const point = await root
+        .locator(`.react-flow__edge[data-id="${cssString(id)}"] .react-flow__edge-interaction`)
+        .evaluate((path) => {
+          const line = path as SVGPathElement
+          const length = line.getTotalLength()
+          const matrix = line.getScreenCTM()
+          if (!matrix) throw new Error('The edge is not drawn.')
+          for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+            const at = line.getPointAtLength(length * f).matrixTransform(matrix)
+            if (document.elementFromPoint(at.x, at.y) === line) return { x: at.x, y: at.y }
+          }
+          throw new Error('The edge is covered or out of view.')
+        })
+      await page.mouse.move(point.x, point.y)
+      await page.mouse.click(point.x, point.y)
+    },
+    handle: (path) =>
+      root.locator(`.react-flow__handle.source[data-handleid="${cssString(pathKey(path))}"]`),
+    visiblePoint: (name) =>
+      card(name).evaluate((element) => {
+        const box = element.getBoundingClientRect()
+        for (const fy of [0.2, 0.5, 0.8, 0.35, 0.65]) {
+          for (const fx of [0.3, 0.5, 0.7, 0.15, 0.85]) {
+            const x = box.left + box.width * fx
+            const y = box.top + box.height * fy
+            if (element.contains(document.elementFromPoint(x, y))) return { x, y }
+          }
+        }
+        throw new Error('The card is covered or out of view.')
+      }),
+    async connect(from, to, hold) {
+      const box = await pane.handle(from).boundingBox()
+      if (!box) throw new Error(`The row ${pathKey(from)} has no handle on screen.`)
+      const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+      const end = typeof to === 'string' ? await pane.visiblePoint(to) : to
+      await page.mouse.move(start.x, start.y)
+      await page.mouse.down()
+      const steps = 12
+      for (let i = 1; i <= steps; i++) {
+        await page.mouse.move(
+          start.x + ((end.x - start.x) * i) / steps,
+          start.y + ((end.y - start.y) * i) / steps,
+        )
+      }
+      await hold?.()
+      await page.mouse.up()
+    },
+  }
+
+  async function pointOf(target: DropPoint): Promise<{ x: number; y: number }> {
+    if ('at' in target) return target.at
+    const path = 'before' in target ? target.before : target.after
+    const box = await row(path).boundingBox()
+    if (!box) throw new Error(`The row ${pathKey(path)} is not on screen.`)
+    const y = 'before' in target ? box.y + 3 : box.y + box.height - 3
+    return { x: box.x + (target.x ?? 150), y }
+  }
+
+  async function dragTo(handle: Locator, target: DropPoint): Promise<ShownDrop> {
+    const from = await handle.boundingBox()
+    if (!from) throw new Error('What should be dragged is not on screen.')
+    const start = { x: from.x + Math.min(from.width / 2, 20), y: from.y + from.height / 2 }
+    const end = await pointOf(target)
+    await page.mouse.move(start.x, start.y)
+    await page.mouse.down()
+    const steps = 10
+    for (let i = 1; i <= steps; i++) {
+      await page.mouse.move(
+        start.x + ((end.x - start.x) * i) / steps,
+        start.y + ((end.y - start.y) * i) / steps,
+      )
+    }
+    await page.getByTestId('drag-ghost').waitFor()
+    const shown = await page.evaluate((): ShownDrop => {
+      const line = document.querySelector<HTMLElement>('[data-testid="drop-indicator"]')
+      if (line) {
+        return {
+          line: { list: JSON.parse(line.dataset.list ?? '[]'), index: Number(line.dataset.index) },
+        }
+      }
+      const card = document.querySelector('[data-testid="drop-new-section"]')
+      return card ? { newSection: card.textContent ?? '' } : null
+    })
+    await page.mouse.up()
+    return shown
   }
   return pane
 }
