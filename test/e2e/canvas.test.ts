@@ -151,6 +151,8 @@ describe('the canvas', () => {
     const highlighted = (await canvas.edges()).filter((e) => e.highlighted).map((e) => e.id)
     expect(highlighted).toEqual(['["queue",1,"choice","2"]->section:callmeback'])
 
+    // The inspector now shows the option over the right of the canvas; folded, it frees the cards.
+    await app.page.getByTestId('inspector-collapse').click()
     await canvas.clickCard('voicemail')
     expect(await app.selection()).toMatchObject({ path: ['voicemail'], origin: 'canvas' })
     expect(await canvas.row(['queue', 1, 'choice', '2']).getAttribute('aria-current')).toBeNull()

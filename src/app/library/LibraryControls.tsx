@@ -1,5 +1,5 @@
 import buttonStyles from '../components/Button.module.css'
-import { CheckCircleIcon, ChevronDownIcon } from '../components/icons.tsx'
+import { CheckCircleIcon } from '../components/icons.tsx'
 import { MenuButton, type MenuItem } from '../components/Menu.tsx'
 import { formatShortcut, onApplePlatform, SHORTCUTS } from '../panels/shortcuts.ts'
 import { useAppState } from '../state/store-context.tsx'
@@ -60,11 +60,11 @@ export function LibraryControls() {
           onClick={() => void session.save()}
         >
           <SaveIcon />
-          <span className={`${toolbarStyles.label} ${styles.wideLabel}`}>{t('library.save')}</span>
+          <span className={`${toolbarStyles.label} ${styles.saveLabel}`}>{t('library.save')}</span>
         </button>
         <MenuButton
           label={t('library.save.more')}
-          icon={<ChevronDownIcon />}
+          icon={null}
           items={saveItems}
           labelClassName="visually-hidden"
           testId="library-save-menu"

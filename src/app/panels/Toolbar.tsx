@@ -131,7 +131,7 @@ export function Toolbar() {
           onClick={openPicker}
         >
           <FolderOpenIcon />
-          <span className={styles.label}>{t('toolbar.open')}</span>
+          <span className={`${styles.label} ${styles.fileLabel}`}>{t('toolbar.open')}</span>
         </button>
         <MenuButton
           label={t('toolbar.new')}
@@ -139,14 +139,14 @@ export function Toolbar() {
           heading={t('toolbar.new.heading')}
           icon={<FilePlusIcon />}
           items={templateItems}
-          labelClassName={styles.label}
+          labelClassName={`${styles.label} ${styles.fileLabel}`}
         />
         <MenuButton
           label={t('toolbar.export')}
           title={t('toolbar.export.title')}
           icon={<ExportIcon />}
           items={exportItems}
-          labelClassName={styles.label}
+          labelClassName={`${styles.label} ${styles.fileLabel}`}
         />
       </div>
       <span className={styles.divider} aria-hidden="true" />
