@@ -71,6 +71,20 @@ export function edgeMidpoint(source: Point, target: Point, selfTop?: number): Po
   return { x: (source.x + target.x) / 2, y: (source.y + target.y) / 2 }
 }
 
+/** The point at `t` (from 0 to 1) along `edgePath(source, target)` without a loop. */
+export function edgePointAt(source: Point, target: Point, t: number): Point {
+  const offset = controlOffset(target.x - source.x)
+  const u = 1 - t
+  const a = u * u * u
+  const b = 3 * u * u * t
+  const c = 3 * u * t * t
+  const d = t * t * t
+  return {
+    x: a * source.x + b * (source.x + offset) + c * (target.x - offset) + d * target.x,
+    y: (a + b) * source.y + (c + d) * target.y,
+  }
+}
+
 const LOOP = { out: 22, rise: 26, radius: 10 } as const
 
 function loopPath(source: Point, target: Point, top: number): string {

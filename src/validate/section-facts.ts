@@ -99,7 +99,8 @@ export function sectionFacts(section: SectionNode): SectionFacts {
           }
         }
       }
-      for (const child of childLists(command)) walk(child.commands, inBranch || child.branch !== null)
+      for (const child of childLists(command))
+        walk(child.commands, inBranch || child.branch !== null)
     }
   }
   walk(section.commands, false)

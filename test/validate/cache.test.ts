@@ -83,7 +83,13 @@ const LINES = [
 ]
 
 /** What the document shows: every diagnostic, with its position and message. */
-function diagnostics(text: string, cached?: { parse: (t: string) => ReturnType<typeof parseIvr>; cache: ReturnType<typeof createValidationCache> }) {
+function diagnostics(
+  text: string,
+  cached?: {
+    parse: (t: string) => ReturnType<typeof parseIvr>
+    cache: ReturnType<typeof createValidationCache>
+  },
+) {
   const parsed = cached ? cached.parse(text) : parseIvr(text)
   return validateIvr(parsed, {
     recordings: RECORDINGS,
@@ -96,7 +102,11 @@ describe('the validation cache', () => {
     const seeds = fc.constantFrom(TANGLED, generateIvr(60), ...examples)
     const edit = fc.oneof(
       // A whole line inserted at a line start, or a line removed.
-      fc.record({ kind: fc.constant('line' as const), line: fc.nat(), insert: fc.constantFrom(...LINES) }),
+      fc.record({
+        kind: fc.constant('line' as const),
+        line: fc.nat(),
+        insert: fc.constantFrom(...LINES),
+      }),
       fc.record({ kind: fc.constant('remove' as const), line: fc.nat() }),
       // Typing anywhere: inside URLs, names and targets, or over a line break.
       fc.record({

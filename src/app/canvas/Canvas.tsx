@@ -33,6 +33,7 @@ import { useTheme } from '../state/use-theme.ts'
 import styles from './Canvas.module.css'
 import { takenEdges } from './call-marks.ts'
 import { createElementBuilder } from './canvas-elements.ts'
+import { openingViewIn } from './opening-view.ts'
 import { selectedTarget } from './canvas-selectors.ts'
 import type { CanvasNode, IvrEdgeType } from './canvas-types.ts'
 import { inspectorInset } from '../inspector/inspector-inset.ts'
@@ -115,8 +116,11 @@ function CanvasView() {
   useEffect(() => {
     if (canvas.layoutKey === null || fittedFor.current === session) return
     fittedFor.current = session
-    void flow.fitView(fitViewOptions())
-  }, [canvas.layoutKey, session, flow])
+    // Fitted, unless that is too small to read: then readable, from the entry sections.
+    const options = fitViewOptions()
+    const opening = openingViewIn(wrapper.current, graph, canvas, options.padding)
+    void (opening ? flow.setViewport(opening) : flow.fitView(options))
+  }, [canvas.layoutKey, session, flow, graph, canvas])
 
   // Bring what the editor, the problems list or the search selected into view.
   const revealed = useRef(0)

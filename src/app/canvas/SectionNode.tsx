@@ -132,11 +132,13 @@ const Row = memo(function Row({
             <PathIcon paths={ROW_ICONS[label.icon]} />
           </span>
         )}
-        <span className={styles.text}>
-          {label.text}
-          {label.detail !== null && <span className={styles.detail}>{label.detail}</span>}
+        <span className={styles.label}>
+          <span className={styles.text}>
+            {label.text}
+            {label.detail !== null && <span className={styles.detail}>{label.detail}</span>}
+          </span>
+          {label.chip !== null && <span className={styles.chip}>{label.chip}</span>}
         </span>
-        {label.chip !== null && <span className={styles.chip}>{label.chip}</span>}
         {severity !== null && <span className={`${styles.dot} ${styles[`${severity}Dot`]}`} />}
       </button>
       <LinkHandle row={row} index={index} className={styles.source} />

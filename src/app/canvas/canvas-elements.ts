@@ -1,6 +1,7 @@
 import { Position, type NodeHandle } from '@xyflow/react'
 import { ANCHOR, rowTop } from '../../graph/card-geometry.ts'
-import type { GraphSection, IvrGraph } from '../../graph/graph.ts'
+import { edgesBehindCards } from '../../graph/edge-crossings.ts'
+import type { GraphEdge, GraphSection, IvrGraph } from '../../graph/graph.ts'
 import { cardAriaLabel, stubLabel, type LabelTranslate } from '../../graph/labels.ts'
 import { CARD, cardSize, type Point } from '../../graph/layout.ts'
 import type { CanvasTarget, ProblemMarks } from '../../graph/targets.ts'
@@ -48,6 +49,12 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
   let lastNodes: readonly CanvasNode[] = []
   let lastEdges: readonly IvrEdgeType[] = []
   const handles = new WeakMap<GraphSection, NodeHandle[]>()
+  // Edges that pass over other cards, found again only when cards move or edges change.
+  let crossing: {
+    canvas: CanvasState
+    edges: readonly GraphEdge[]
+    ids: ReadonlySet<string>
+  } | null = null
   const ariaLabels = new WeakMap<GraphSection, { key: string; t: LabelTranslate; label: string }>()
 
   const handlesOf = (section: GraphSection): NodeHandle[] => {
@@ -139,6 +146,15 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
       nextNodes.set(stub.id, node)
     }
 
+    // While cards are dragged, the edges keep their layer until the drop.
+    if (
+      Object.keys(dragging).length === 0 &&
+      (crossing === null || crossing.canvas !== canvas || !sameEdges(crossing.edges, graph.edges))
+    ) {
+      crossing = { canvas, edges: graph.edges, ids: edgesBehindCards(graph, positionOf) }
+    }
+    const above = crossing?.ids
+
     const edges: IvrEdgeType[] = []
     const nextEdges = new Map<string, IvrEdgeType>()
     for (const edge of graph.edges) {
@@ -151,6 +167,10 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
           : selection.nodeId === edge.source || selection.nodeId === edge.target)
       const isHidden = hidden.has(edge.source) || hidden.has(edge.target)
       const taken = inputs.taken?.has(edge.id) ?? false
+      // Above the cards: the active and taken edges, and those that would vanish behind a card.
+      const over = above?.has(edge.id) ?? false
+      const zIndex = active || taken || over ? 1 : 0
+      const className = `ivr-edge-${kind}${taken ? ' ivr-edge-taken' : ''}${over ? ' ivr-edge-over' : ''}`
       const old = edgeCache.get(edge.id)
       const reuse =
         old !== undefined &&
@@ -161,6 +181,8 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
         old.data.self === self &&
         old.selected === active &&
         old.hidden === isHidden &&
+        old.zIndex === zIndex &&
+        old.className === className &&
         (old.data.taken ?? false) === taken
       const data: IvrEdgeData = taken ? { kind, self, taken } : { kind, self }
       const next: IvrEdgeType = reuse
@@ -174,9 +196,9 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
             data,
             selected: active,
             hidden: isHidden,
-            className: taken ? `ivr-edge-${kind} ivr-edge-taken` : `ivr-edge-${kind}`,
+            className,
             ariaLabel: `${nameOf(edge.source)} → ${nameOf(edge.target)}`,
-            zIndex: active || taken ? 1 : 0,
+            zIndex,
             selectable: false,
             focusable: false,
           }
@@ -204,6 +226,11 @@ export function createElementBuilder(): (inputs: ElementInputs) => CanvasElement
     ariaLabels.set(section, { key, t, label })
     return label
   }
+}
+
+/** Whether two lists of edges join the same rows and cards, in the same order. */
+function sameEdges(a: readonly GraphEdge[], b: readonly GraphEdge[]): boolean {
+  return a === b || (a.length === b.length && a.every((edge, i) => edge.id === b[i]?.id))
 }
 
 /** Whether two lists hold the same objects in the same order. */

@@ -1,8 +1,8 @@
 /**
  * Monaco, configured once for YAML: only the editor core and its standard contributions (no
- * TypeScript, CSS, HTML or JSON services), Monaco's YAML grammar, and monaco-yaml for completion,
- * hover and folding from our JSON Schema. Its own validation is off: the app's diagnostics are
- * the only problems shown. Loaded lazily, so none of it is in the app's first chunk.
+ * TypeScript, CSS, HTML or JSON services), Monaco's YAML grammar, and monaco-yaml for completion
+ * and hover from our JSON Schema. Its own validation is off: the app's diagnostics are the only
+ * problems shown. Loaded lazily, so none of it is in the app's first chunk.
  */
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js'
 import './monaco-contributions.ts'
