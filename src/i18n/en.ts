@@ -31,8 +31,7 @@ export const en = {
     'There is no "queue" section: it plays while callers wait for a busy agent. Add it.',
   'diag.missing-section.online-with-start':
     'There is no "online" section. With "start" present the phone system can do without it, but add it if calls should reach agents when they are available.',
-  'diag.missing-section.start':
-    'A fetch reply needs a "start" section: the call continues there.',
+  'diag.missing-section.start': 'A fetch reply needs a "start" section: the call continues there.',
   'diag.empty-section': 'Section "{name}" has no commands, so a call that reaches it ends at once.',
   'diag.unreachable-section':
     'No call can reach section "{name}": no entry section leads to it. Link it with goto, or delete it.',
@@ -82,9 +81,9 @@ export const en = {
   'shape.bare-takes-nothing': '"{name}" takes no value. Write just "- {name}".',
   'shape.choice-needs-options':
     '"choice" needs at least one option, keyed by the digit the caller presses.',
-  'shape.option-not-mapping':
-    'Option {key} must be a mapping with name, play, and do or goto.',
-  'shape.unknown-key.option': '"{key}" is not a setting of a choice option. Use name, play, do or goto.',
+  'shape.option-not-mapping': 'Option {key} must be a mapping with name, play, and do or goto.',
+  'shape.unknown-key.option':
+    '"{key}" is not a setting of a choice option. Use name, play, do or goto.',
   'shape.unknown-key.transfer': '"{key}" is not a setting of "transfer". Use to or if.',
   'shape.unknown-key.if': '"{key}" is not a branch of "if". Use online, offline or queue.',
   'shape.unknown-key.fetch': '"{key}" is not a setting of "{name}". Use url, onError or params.',
@@ -97,7 +96,8 @@ export const en = {
   'shape.transfer-needs-to': '"transfer" needs "to": the id of the department to hand the call to.',
   'shape.if-needs-mapping': '"if" needs branches named online, offline or queue.',
   'shape.branch-needs-list': 'The "{state}" branch needs a list of commands.',
-  'shape.fetch-needs-mapping': '"{name}" needs "url": the address that answers with the next script.',
+  'shape.fetch-needs-mapping':
+    '"{name}" needs "url": the address that answers with the next script.',
   'shape.fetch-needs-url': '"{name}" needs "url": the address that answers with the next script.',
   'shape.params-need-mapping':
     '"params" needs names and values, one per line, such as "from: {$from_number}".',
@@ -125,9 +125,11 @@ export const en = {
   'template.departments-transfer.description':
     'A menu that transfers to sales or support, with branches for when they are offline.',
   'template.dynamic-fetch.title': 'Dynamic script',
-  'template.dynamic-fetch.description': 'Asks your server for the next script, passing the caller’s number.',
+  'template.dynamic-fetch.description':
+    'Asks your server for the next script, passing the caller’s number.',
   'template.dtmf-input.title': 'Digit input',
-  'template.dtmf-input.description': 'Collects digits from the caller and sends them to your server.',
+  'template.dtmf-input.description':
+    'Collects digits from the caller and sends them to your server.',
   'template.fetch-reply.title': 'Fetch reply',
   'template.fetch-reply.description': 'What a dynamic-script URL may answer: a start section.',
   'editor.region.canvas': 'Canvas',
@@ -240,9 +242,11 @@ export const en = {
   'count.infos.other': '{count} notes',
   'list.separator': ', ',
   'help.title': 'How it works',
-  'help.howto.1': 'Start from a template with New, or open a YAML file. You can also drop a file onto the window.',
+  'help.howto.1':
+    'Start from a template with New, or open a YAML file. You can also drop a file onto the window.',
   'help.howto.2': 'Edit on the canvas or in the YAML: the two always show the same IVR.',
-  'help.howto.3': 'Work through the problems panel. Click a problem to jump to it; many come with a fix.',
+  'help.howto.3':
+    'Work through the problems panel. Click a problem to jump to it; many come with a fix.',
   'help.howto.4': 'Export the YAML and paste it into the IVR settings of your phone system.',
   'help.shortcuts': 'Keyboard shortcuts',
   'help.shortcut.open': 'Open a YAML file',
@@ -349,8 +353,7 @@ export const en = {
     'Callback requested: the call ends and an agent will call back.',
   'sim.outcome.transferred': 'Transferred to {department}.',
   'sim.outcome.hung-up': 'Hung up: the list ended with nothing after it.',
-  'sim.outcome.hung-up.invalid-reply':
-    'Hung up: what {url} answered is not a valid IVR. {detail}',
+  'sim.outcome.hung-up.invalid-reply': 'Hung up: what {url} answered is not a valid IVR. {detail}',
   'sim.outcome.hung-up.fetch-failed': 'Hung up: {url} did not answer and there is no onError.',
   'sim.outcome.hung-up.missing-section': 'Hung up: there is no section "{section}".',
   'sim.outcome.hung-up.cannot-run': 'Hung up: this command cannot run.',
@@ -460,7 +463,8 @@ export const en = {
   'recordings.copy': 'Copy URL',
   'recordings.copy-name': 'Copy the URL of {name}',
   'recordings.copied': 'Copied the URL of "{name}".',
-  'recordings.copy-failed': 'The browser did not allow copying. Copy the URL from the YAML instead.',
+  'recordings.copy-failed':
+    'The browser did not allow copying. Copy the URL from the YAML instead.',
   'recordings.delete': 'Delete',
   'recordings.delete-name': 'Delete {name}',
   'recordings.delete.title': 'Delete "{name}"?',
@@ -474,7 +478,8 @@ export const en = {
   'recordings.delete.anyway': 'Delete anyway',
   'recordings.delete.failed': 'Could not delete "{name}": {reason}',
   'recordings.deleted': 'Deleted "{name}".',
-  'recordings.drag.hint': 'Drag a recording onto a play command or a section on the canvas to use it.',
+  'recordings.drag.hint':
+    'Drag a recording onto a play command or a section on the canvas to use it.',
   'recordings.empty.title': 'No recordings yet',
   'recordings.empty.body':
     'Upload the greetings, menu prompts and hold music your callers hear, then drop them onto the canvas.',
@@ -490,7 +495,8 @@ export const en = {
   'recordings.drop.hint.library': 'Drop to upload to your recordings',
   'recordings.drop.hint.anywhere':
     'Drop on a play command or a section to use it, or anywhere to add it to your recordings',
-  'recordings.drop.several': '{count} files on one prompt: the first plays there, the others right after it.',
+  'recordings.drop.several':
+    '{count} files on one prompt: the first plays there, the others right after it.',
   'recordings.drop.done.set': 'It now plays "{name}".',
   'recordings.drop.done.added': 'Added a play of "{name}" to "{section}".',
   'recordings.drop.done.added-many': 'Added {count} play commands to "{section}".',
@@ -727,7 +733,8 @@ export const en = {
   'history.source.restore': 'Restored from version {version}',
   'history.select': 'Select version {number} to compare',
   'history.hint.none': 'Select two versions to compare them, or one to compare it with the editor.',
-  'history.hint.one': 'Compare version {number} with the text in the editor, or select another version.',
+  'history.hint.one':
+    'Compare version {number} with the text in the editor, or select another version.',
   'history.hint.two': 'Compare version {older} with version {newer}.',
   'history.compare': 'Compare',
   'history.clear': 'Clear',
@@ -814,7 +821,8 @@ export const en = {
   'inspector.commands.one': '1 command',
   'inspector.commands': '{count} commands',
   'inspector.section.name': 'Name',
-  'inspector.section.name.hint': 'Every goto, menu option and onError that names the section follows.',
+  'inspector.section.name.hint':
+    'Every goto, menu option and onError that names the section follows.',
   'inspector.section.linked': 'Linked from',
   'inspector.section.linked.none': 'No goto leads here yet.',
   'inspector.section.linked.entry': 'The phone system starts this section by itself.',
@@ -827,7 +835,8 @@ export const en = {
   'inspector.section.new': 'New section “{name}”',
   'inspector.section.remove': 'No section: remove the link',
   'inspector.play.url': 'Recording',
-  'inspector.play.hint': 'The address of an MP3 or WAV file, or a recording uploaded to this server.',
+  'inspector.play.hint':
+    'The address of an MP3 or WAV file, or a recording uploaded to this server.',
   'inspector.recording.pick': 'Choose an uploaded recording',
   'inspector.recording.title': 'Uploaded recordings',
   'inspector.recording.search': 'Search recordings',
@@ -930,7 +939,8 @@ export const en = {
   'library.search': 'Search IVRs by name or id',
   'library.loading': 'Loading the library…',
   'library.error.list': 'The library could not be loaded: {reason}',
-  'library.empty': 'The library is empty. Create the first IVR below, or save the one you are editing.',
+  'library.empty':
+    'The library is empty. Create the first IVR below, or save the one you are editing.',
   'library.no-match': 'No IVR matches “{query}”.',
   'library.row.meta': 'Changed {when} · by {author}',
   'library.row.open': 'Open now',
@@ -941,12 +951,14 @@ export const en = {
   'library.save-file.body': '“{name}” is not in the library yet.',
   'library.save-file': 'Save it as a new IVR',
   'library.error.network': 'the server could not be reached',
-  'library.error.unavailable': 'This server keeps no IVR library, so there is nowhere to save. Export the YAML instead.',
+  'library.error.unavailable':
+    'This server keeps no IVR library, so there is nowhere to save. Export the YAML instead.',
   'library.save.failed': 'Not saved: {reason}',
   'library.saved.new': 'Saved “{name}” to the library as version {version}.',
   'library.saved': 'Saved “{name}” as version {version}.',
   'library.saved.unchanged': 'Nothing new to save: version {version} already holds this text.',
-  'library.save.deleted': '“{name}” was deleted from the library, so it was not saved. Recover it, or save your text as a new IVR.',
+  'library.save.deleted':
+    '“{name}” was deleted from the library, so it was not saved. Recover it, or save your text as a new IVR.',
   'library.open.failed': 'The IVR could not be opened: {reason}',
   'library.create.failed': 'The IVR could not be created: {reason}',
   'library.start.not-found': 'The IVR in the address is not in the library.',
@@ -956,16 +968,21 @@ export const en = {
   'merge.took-theirs': 'Your changes were dropped; you are on version {version}.',
   'merge.diff.aria': 'Their version on the left, the merged text on the right',
   'merge.title': 'Someone saved version {version} while you were editing',
-  'merge.summary': '{author} saved version {version} ({when}); your changes were based on version {base}. Nothing has been overwritten.',
-  'merge.clean': 'The changes do not overlap and were merged for you: check the result, then save it.',
-  'merge.conflicts.one': '{count} place was changed on both sides ({sections}): edit the merged text on the right to resolve it.',
-  'merge.conflicts.other': '{count} places were changed on both sides ({sections}): edit the merged text on the right to resolve them.',
+  'merge.summary':
+    '{author} saved version {version} ({when}); your changes were based on version {base}. Nothing has been overwritten.',
+  'merge.clean':
+    'The changes do not overlap and were merged for you: check the result, then save it.',
+  'merge.conflicts.one':
+    '{count} place was changed on both sides ({sections}): edit the merged text on the right to resolve it.',
+  'merge.conflicts.other':
+    '{count} places were changed on both sides ({sections}): edit the merged text on the right to resolve them.',
   'merge.changed.mine': 'Only you changed:',
   'merge.changed.theirs': 'Only they changed:',
   'merge.changed.both': 'Both changed:',
   'merge.column.theirs': 'Version {version} (theirs)',
   'merge.column.merged': 'Merged result (editable)',
-  'merge.hint.unresolved': 'Remove every <<<<<<<, ======= and >>>>>>> marker to use the merged result.',
+  'merge.hint.unresolved':
+    'Remove every <<<<<<<, ======= and >>>>>>> marker to use the merged result.',
   'merge.hint.resolved': 'No conflicts left: the merged result can be saved.',
   'merge.take-theirs': 'Take version {version}',
   'merge.keep-mine': 'Keep mine, replacing theirs',
@@ -1019,6 +1036,46 @@ export const en = {
   'canvas.selection.delete': 'Delete',
   'canvas.selection.clear': 'Clear the selection',
 
+  'library.manage.view': 'Which IVRs to show',
+  'library.manage.view.all': 'All IVRs',
+  'library.manage.view.deleted': 'Recently deleted',
+  'library.manage.actions': 'More actions for “{name}”',
+  'library.manage.actions.title': 'Rename, duplicate or delete',
+  'library.manage.rename': 'Rename',
+  'library.manage.rename.label': 'New name for “{name}”',
+  'library.manage.rename.save': 'Rename',
+  'library.manage.renamed': 'Renamed to “{name}”.',
+  'library.manage.rename.failed': 'Not renamed: {reason}',
+  'library.manage.duplicate': 'Duplicate',
+  'library.manage.duplicated': 'Made a copy: “{name}”.',
+  'library.manage.duplicate.failed': 'Not duplicated: {reason}',
+  'library.manage.delete': 'Delete…',
+  'library.manage.delete.title': 'Delete “{name}”?',
+  'library.manage.delete.body':
+    'It moves to Recently deleted, where it can be recovered with all its versions for {days} days. After that it is erased for good.',
+  'library.manage.delete.open':
+    'It is open in the editor: its text, with any unsaved changes, stays open as a file not in the library, so nothing is lost.',
+  'library.manage.delete.confirm': 'Delete',
+  'library.manage.deleted':
+    'Deleted “{name}”. It can be recovered from Recently deleted for {days} days.',
+  'library.manage.deleted.open':
+    'Deleted “{name}” from the library. Its text stays open here as a file not in the library: recover it within {days} days, or save it as a new IVR.',
+  'library.manage.delete.failed': 'Not deleted: {reason}',
+  'library.manage.deleted.meta.one': 'Deleted {when} · erased in {days} day',
+  'library.manage.deleted.meta.other': 'Deleted {when} · erased in {days} days',
+  'library.manage.deleted.note':
+    'Deleted IVRs are kept with all their versions for {days} days, then erased for good.',
+  'library.manage.deleted.empty': 'No IVR was deleted in the last {days} days.',
+  'library.manage.recover': 'Recover',
+  'library.manage.recover.named': 'Recover “{name}”',
+  'library.manage.recovered': 'Recovered “{name}”: it is back in the library.',
+  'library.manage.recover.failed': 'Not recovered: {reason}',
+  'library.offline':
+    'The library server could not be reached. You can keep editing: your work is kept in this browser and can be saved once the server is back.',
+  'library.offline.title': 'The library server cannot be reached',
+  'library.offline.body':
+    'Check the connection, then try again. Meanwhile you can keep editing: your work is kept in this browser.',
+  'library.offline.retry': 'Try again',
   // Fixes
   'fix.add-section': 'Create section "{name}"',
   'fix.use-name': 'Change to "{name}"',

@@ -12,7 +12,8 @@ export const ja: Readonly<Record<MessageId, string>> = {
     'エイリアス (*名前) の繰り返しが多すぎるため、読み込むとメモリーを使いすぎます。',
   'diag.yaml-syntax.binary': 'テキストファイルではありません。IVR は YAML のテキストです。',
   'diag.too-large': 'ファイルの大きさは {size} です。IVR は 1 MiB までです。',
-  'diag.too-deep': 'ここで YAML の入れ子が {max} 段を超えています。IVR にそれほどの入れ子は不要です。',
+  'diag.too-deep':
+    'ここで YAML の入れ子が {max} 段を超えています。IVR にそれほどの入れ子は不要です。',
   'diag.not-a-mapping.empty':
     '文書が空です。IVR にはセクション online、offline、queue を名前付きで書きます。',
   'diag.not-a-mapping':
@@ -35,7 +36,8 @@ export const ja: Readonly<Record<MessageId, string>> = {
     'セクション「{name}」にコマンドがありません。ここに来た通話はすぐに終了します。',
   'diag.unreachable-section':
     'セクション「{name}」にはどの通話も到達できません。goto でつなぐか、削除してください。',
-  'diag.unknown-command.suggest': '「{name}」というコマンドはありません。「{suggestion}」のことですか?',
+  'diag.unknown-command.suggest':
+    '「{name}」というコマンドはありません。「{suggestion}」のことですか?',
   'diag.unknown-command':
     '「{name}」というコマンドはありません。play、choice、ring、voicemail、callback、goto、transfer、fetch、dtmf のいずれかを使ってください。',
   'diag.invalid-url':
@@ -81,15 +83,14 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'shape.play-needs-url': '「play」には録音のリンクが必要です:「- play: https://…」。',
   'shape.goto-needs-section': '「goto」にはセクション名が必要です。例:「- goto: sales」。',
   'shape.bare-takes-nothing': '「{name}」に値は不要です。「- {name}」とだけ書いてください。',
-  'shape.choice-needs-options':
-    '「choice」には、発信者が押すキーごとの選択肢が 1 つ以上必要です。',
-  'shape.option-not-mapping':
-    '選択肢 {key} には name、play、そして do か goto を書いてください。',
+  'shape.choice-needs-options': '「choice」には、発信者が押すキーごとの選択肢が 1 つ以上必要です。',
+  'shape.option-not-mapping': '選択肢 {key} には name、play、そして do か goto を書いてください。',
   'shape.unknown-key.option':
     '「{key}」は選択肢の設定ではありません。name、play、do、goto を使ってください。',
   'shape.unknown-key.transfer':
     '「{key}」は「transfer」の設定ではありません。to か if を使ってください。',
-  'shape.unknown-key.if': '「{key}」は「if」の分岐ではありません。online、offline、queue を使ってください。',
+  'shape.unknown-key.if':
+    '「{key}」は「if」の分岐ではありません。online、offline、queue を使ってください。',
   'shape.unknown-key.fetch':
     '「{key}」は「{name}」の設定ではありません。url、onError、params を使ってください。',
   'shape.not-text': '「{key}」はテキストである必要があります。',
@@ -101,8 +102,7 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'shape.transfer-needs-to': '「transfer」には「to」(転送先の部署 ID) が必要です。',
   'shape.if-needs-mapping': '「if」には online、offline、queue という名前の分岐を書きます。',
   'shape.branch-needs-list': '分岐「{state}」にはコマンドのリストが必要です。',
-  'shape.fetch-needs-mapping':
-    '「{name}」には「url」(次のスクリプトを返すアドレス) が必要です。',
+  'shape.fetch-needs-mapping': '「{name}」には「url」(次のスクリプトを返すアドレス) が必要です。',
   'shape.fetch-needs-url': '「{name}」には「url」(次のスクリプトを返すアドレス) が必要です。',
   'shape.params-need-mapping':
     '「params」には名前と値を 1 行ずつ書きます。例:「from: {$from_number}」。',
@@ -119,7 +119,8 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'template.empty.title': '空の IVR',
   'template.empty.description': '必須の 3 つのセクションだけの、すぐに書き始められる IVR。',
   'template.basic.title': '基本',
-  'template.basic.description': 'ウェルカムメッセージ、オペレーター呼び出し、時間外はボイスメール。',
+  'template.basic.description':
+    'ウェルカムメッセージ、オペレーター呼び出し、時間外はボイスメール。',
   'template.callback-direct.title': 'ウェルカムメニューでコールバック',
   'template.callback-direct.description': '1 でオペレーターと通話、2 でコールバックを依頼。',
   'template.callback-from-queue.title': '待ち時間中のコールバック',
@@ -129,7 +130,8 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'template.departments-transfer.description':
     '営業またはサポートに転送するメニュー。オフライン時の分岐付き。',
   'template.dynamic-fetch.title': '動的スクリプト',
-  'template.dynamic-fetch.description': '発信者の番号を渡して、次のスクリプトをサーバーに問い合わせます。',
+  'template.dynamic-fetch.description':
+    '発信者の番号を渡して、次のスクリプトをサーバーに問い合わせます。',
   'template.dtmf-input.title': '番号入力',
   'template.dtmf-input.description': '発信者が入力した番号を集めてサーバーに送ります。',
   'template.fetch-reply.title': 'fetch の応答',
@@ -208,7 +210,8 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'editor.yaml.language': 'YAML',
   'editor.yaml.position': '{line} 行、{column} 列',
   'editor.yaml.loading': 'YAML エディターを読み込んでいます…',
-  'editor.yaml.load-failed': 'YAML エディターを読み込めませんでした。ページを再読み込みしてください。',
+  'editor.yaml.load-failed':
+    'YAML エディターを読み込めませんでした。ページを再読み込みしてください。',
   'toolbar.file': 'ファイル',
   'toolbar.open': '開く',
   'toolbar.open.title': 'コンピューターの YAML ファイルを開く ({shortcut})',
@@ -270,8 +273,7 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'problems.show-all': 'すべての問題を表示',
   'problems.list': 'YAML 内の順に並べた問題',
   'problems.syntax': '構文エラー',
-  'problems.syntax.note':
-    'これを直すまで、キャンバスには最後に読み込めた YAML が表示されます。',
+  'problems.syntax.note': 'これを直すまで、キャンバスには最後に読み込めた YAML が表示されます。',
   'problems.location': '{line} 行、{column} 列',
   'problems.line': '{line} 行',
   'severity.error': 'エラー',
@@ -365,10 +367,8 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'sim.outcome.hung-up.missing-section': '切断: セクション「{section}」がありません。',
   'sim.outcome.hung-up.cannot-run': '切断: このコマンドは実行できません。',
   'sim.outcome.no-input': '有効なキーが押されなかったため、通話が終わりました。',
-  'sim.outcome.loop':
-    '停止: 発信者の入力を待たずに「{section}」を {count} 回繰り返しました。',
-  'sim.outcome.refused.one':
-    '実行できません: IVR にエラーが 1 件あります。先に修正してください。',
+  'sim.outcome.loop': '停止: 発信者の入力を待たずに「{section}」を {count} 回繰り返しました。',
+  'sim.outcome.refused.one': '実行できません: IVR にエラーが 1 件あります。先に修正してください。',
   'sim.outcome.refused':
     '実行できません: IVR にエラーが {count} 件あります。先に修正してください。',
   'sim.outcome.fetched': '{url} が返すスクリプトに続きます。',
@@ -515,7 +515,8 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'recordings.token.body':
     'このサーバーでは、録音のアップロードと削除にアクセストークンが必要です。サーバーの管理者に確認してください。',
   'recordings.token.label': 'アクセストークン',
-  'recordings.token.wrong': 'サーバーがこのトークンを受け付けませんでした。確認してもう一度入力してください。',
+  'recordings.token.wrong':
+    'サーバーがこのトークンを受け付けませんでした。確認してもう一度入力してください。',
   'recordings.token.empty': 'トークンを入力してください。',
   'recordings.token.hint': 'トークンはこのタブを閉じるまで、このタブの中にだけ保存されます。',
   'recordings.token.submit': '続行',
@@ -640,7 +641,8 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'palette.blocks': '定型ブロック',
   'palette.collapse': 'コマンドパレットを隠す',
   'palette.expand': 'コマンドパレットを表示',
-  'palette.help': 'セクションか空いた場所にドラッグ、またはクリックで選択中の項目のあとに追加します。',
+  'palette.help':
+    'セクションか空いた場所にドラッグ、またはクリックで選択中の項目のあとに追加します。',
   'palette.paused': 'YAML の構文エラーを直すと、キャンバスでコマンドを追加・移動できます。',
   'palette.play': '録音を再生',
   'palette.play.hint': '音声ファイルを再生',
@@ -707,13 +709,16 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'diff.play.removed': '{where}{file} が流れなくなりました',
   'diff.option.added': '「{section}」に新しいオプション: {key} を押すと{effect}',
   'diff.option.removed': '「{section}」で {key} を押しても、{was}ことはなくなりました',
-  'diff.option.moved': '「{section}」のオプション「{name}」のキーが {was} から {key} に変わりました',
-  'diff.option.moved.unnamed': '「{section}」のキー {was} のオプションが、キー {key} に変わりました',
+  'diff.option.moved':
+    '「{section}」のオプション「{name}」のキーが {was} から {key} に変わりました',
+  'diff.option.moved.unnamed':
+    '「{section}」のキー {was} のオプションが、キー {key} に変わりました',
   'diff.option.renamed': '「{section}」のオプション {key} の名前が「{name}」になりました',
   'diff.option.prompt': '「{section}」の {key} の案内音声が変わりました（{file}）',
   'diff.option.prompt.removed':
     '「{section}」のオプション {key} に案内音声がなくなり、発信者にはこのオプションが伝わりません',
-  'diff.fetch.on-error': '{host} が応答しないとき、「{section}」は{effect}ようになりました（以前: {was}）',
+  'diff.fetch.on-error':
+    '{host} が応答しないとき、「{section}」は{effect}ようになりました（以前: {was}）',
   'diff.fetch.request': '「{section}」から {host} への問い合わせ内容が変わりました',
   'history.tab': '履歴',
   'history.tab.title': 'ライブラリに保存されたこの IVR のバージョン',
@@ -737,8 +742,10 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'history.source.duplicate': '{id} のバージョン {version} からコピー',
   'history.source.restore': 'バージョン {version} から復元',
   'history.select': 'バージョン {number} を比較対象に選ぶ',
-  'history.hint.none': '2 つのバージョンを選んで比較するか、1 つ選んでエディターの内容と比較します。',
-  'history.hint.one': 'バージョン {number} をエディターの内容と比較します。もう 1 つ選ぶこともできます。',
+  'history.hint.none':
+    '2 つのバージョンを選んで比較するか、1 つ選んでエディターの内容と比較します。',
+  'history.hint.one':
+    'バージョン {number} をエディターの内容と比較します。もう 1 つ選ぶこともできます。',
   'history.hint.two': 'バージョン {older} とバージョン {newer} を比較します。',
   'history.compare': '比較',
   'history.clear': '選択を解除',
@@ -837,7 +844,8 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'inspector.section.new': '新しいセクション「{name}」',
   'inspector.section.remove': 'セクションなし: リンクを削除',
   'inspector.play.url': '録音',
-  'inspector.play.hint': 'MP3 または WAV ファイルのアドレス、またはこのサーバーにアップロードした録音。',
+  'inspector.play.hint':
+    'MP3 または WAV ファイルのアドレス、またはこのサーバーにアップロードした録音。',
   'inspector.recording.pick': 'アップロード済みの録音を選ぶ',
   'inspector.recording.title': 'アップロード済みの録音',
   'inspector.recording.search': '録音を検索',
@@ -940,7 +948,8 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'library.search': '名前または ID で IVR を検索',
   'library.loading': 'ライブラリを読み込んでいます…',
   'library.error.list': 'ライブラリを読み込めませんでした：{reason}',
-  'library.empty': 'ライブラリは空です。下で最初の IVR を作成するか、編集中の IVR を保存してください。',
+  'library.empty':
+    'ライブラリは空です。下で最初の IVR を作成するか、編集中の IVR を保存してください。',
   'library.no-match': '「{query}」に一致する IVR はありません。',
   'library.row.meta': '{when} に変更 · {author}',
   'library.row.open': '編集中',
@@ -951,12 +960,14 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'library.save-file.body': '「{name}」はまだライブラリにありません。',
   'library.save-file': '新しい IVR として保存',
   'library.error.network': 'サーバーに接続できませんでした',
-  'library.error.unavailable': 'このサーバーには IVR ライブラリがないため保存できません。YAML をエクスポートしてください。',
+  'library.error.unavailable':
+    'このサーバーには IVR ライブラリがないため保存できません。YAML をエクスポートしてください。',
   'library.save.failed': '保存できませんでした：{reason}',
   'library.saved.new': '「{name}」をライブラリにバージョン {version} として保存しました。',
   'library.saved': '「{name}」をバージョン {version} として保存しました。',
   'library.saved.unchanged': '保存する変更はありません。バージョン {version} が同じ内容です。',
-  'library.save.deleted': '「{name}」はライブラリから削除されているため保存されませんでした。復元するか、新しい IVR として保存してください。',
+  'library.save.deleted':
+    '「{name}」はライブラリから削除されているため保存されませんでした。復元するか、新しい IVR として保存してください。',
   'library.open.failed': 'IVR を開けませんでした：{reason}',
   'library.create.failed': 'IVR を作成できませんでした：{reason}',
   'library.start.not-found': 'アドレスの IVR はライブラリにありません。',
@@ -966,22 +977,28 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'merge.took-theirs': '自分の変更を破棄し、バージョン {version} に切り替えました。',
   'merge.diff.aria': '左が相手のバージョン、右がマージ結果',
   'merge.title': '編集中に別の人がバージョン {version} を保存しました',
-  'merge.summary': '{author} がバージョン {version} を保存しました（{when}）。あなたの変更はバージョン {base} が元です。まだ何も上書きされていません。',
-  'merge.clean': '変更は重なっていないため自動でマージしました。結果を確認してから保存してください。',
-  'merge.conflicts.one': '{count} か所が両方で変更されています（{sections}）。右側のマージ結果を編集して解決してください。',
-  'merge.conflicts.other': '{count} か所が両方で変更されています（{sections}）。右側のマージ結果を編集して解決してください。',
+  'merge.summary':
+    '{author} がバージョン {version} を保存しました（{when}）。あなたの変更はバージョン {base} が元です。まだ何も上書きされていません。',
+  'merge.clean':
+    '変更は重なっていないため自動でマージしました。結果を確認してから保存してください。',
+  'merge.conflicts.one':
+    '{count} か所が両方で変更されています（{sections}）。右側のマージ結果を編集して解決してください。',
+  'merge.conflicts.other':
+    '{count} か所が両方で変更されています（{sections}）。右側のマージ結果を編集して解決してください。',
   'merge.changed.mine': '自分だけが変更：',
   'merge.changed.theirs': '相手だけが変更：',
   'merge.changed.both': '両方が変更：',
   'merge.column.theirs': 'バージョン {version}（相手）',
   'merge.column.merged': 'マージ結果（編集可）',
-  'merge.hint.unresolved': 'マージ結果を使うには、<<<<<<<、=======、>>>>>>> の印をすべて取り除いてください。',
+  'merge.hint.unresolved':
+    'マージ結果を使うには、<<<<<<<、=======、>>>>>>> の印をすべて取り除いてください。',
   'merge.hint.resolved': '競合は残っていません。マージ結果を保存できます。',
   'merge.take-theirs': 'バージョン {version} を採用',
   'merge.keep-mine': '自分の版で上書き',
   'merge.use-merged': 'マージ結果を保存',
   'help.shortcut.save': 'ライブラリに保存',
-  'canvas.connect.handle': 'セクションまでドラッグすると接続、何もない所で離すと新しいセクションを作成',
+  'canvas.connect.handle':
+    'セクションまでドラッグすると接続、何もない所で離すと新しいセクションを作成',
   'canvas.connect.new-section': '新しいセクション: ここで離すと作成',
   'canvas.disconnect': 'このリンクを外す',
   'canvas.paused':
@@ -1005,9 +1022,12 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'canvas.copy.options':
     'メニューの選択肢はメニューごとコピーします。メニューを選択してコピーするか、{shortcut} で選択肢を複製してください。',
   'canvas.copied.section': 'セクションを 1 件コピーしました。ここか別の IVR に貼り付けられます。',
-  'canvas.copied.sections': 'セクションを {count} 件コピーしました。ここか別の IVR に貼り付けられます。',
-  'canvas.copied.command': 'コマンドを 1 件コピーしました。貼り付け先を選択してから貼り付けてください。',
-  'canvas.copied.commands': 'コマンドを {count} 件コピーしました。貼り付け先を選択してから貼り付けてください。',
+  'canvas.copied.sections':
+    'セクションを {count} 件コピーしました。ここか別の IVR に貼り付けられます。',
+  'canvas.copied.command':
+    'コマンドを 1 件コピーしました。貼り付け先を選択してから貼り付けてください。',
+  'canvas.copied.commands':
+    'コマンドを {count} 件コピーしました。貼り付け先を選択してから貼り付けてください。',
   'canvas.paste.where':
     '先にセクションかコマンドを選択してください。コマンドは選択したコマンドの後、または選択したセクションの末尾に貼り付けます。',
   'canvas.history.connect-new': '新しいセクションに接続',
@@ -1026,6 +1046,46 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'canvas.selection.duplicate': '複製',
   'canvas.selection.delete': '削除',
   'canvas.selection.clear': '選択を解除',
+  'library.manage.view': '表示する IVR',
+  'library.manage.view.all': 'すべての IVR',
+  'library.manage.view.deleted': '最近削除した項目',
+  'library.manage.actions': '「{name}」のその他の操作',
+  'library.manage.actions.title': '名前の変更・複製・削除',
+  'library.manage.rename': '名前を変更',
+  'library.manage.rename.label': '「{name}」の新しい名前',
+  'library.manage.rename.save': '変更',
+  'library.manage.renamed': '名前を「{name}」に変更しました。',
+  'library.manage.rename.failed': '名前を変更できませんでした：{reason}',
+  'library.manage.duplicate': '複製',
+  'library.manage.duplicated': 'コピー「{name}」を作成しました。',
+  'library.manage.duplicate.failed': '複製できませんでした：{reason}',
+  'library.manage.delete': '削除…',
+  'library.manage.delete.title': '「{name}」を削除しますか？',
+  'library.manage.delete.body':
+    '「最近削除した項目」に移動し、{days} 日間はすべてのバージョンとともに復元できます。その後は完全に消去されます。',
+  'library.manage.delete.open':
+    'この IVR はエディターで開いています。テキストは未保存の変更も含めて、ライブラリ外のファイルとして開いたままになるため、失われることはありません。',
+  'library.manage.delete.confirm': '削除',
+  'library.manage.deleted':
+    '「{name}」を削除しました。{days} 日以内なら「最近削除した項目」から復元できます。',
+  'library.manage.deleted.open':
+    '「{name}」をライブラリから削除しました。テキストはライブラリ外のファイルとしてここに開いたままです。{days} 日以内に復元するか、新しい IVR として保存してください。',
+  'library.manage.delete.failed': '削除できませんでした：{reason}',
+  'library.manage.deleted.meta.one': '{when} に削除 · あと {days} 日で消去',
+  'library.manage.deleted.meta.other': '{when} に削除 · あと {days} 日で消去',
+  'library.manage.deleted.note':
+    '削除した IVR はすべてのバージョンとともに {days} 日間保管され、その後完全に消去されます。',
+  'library.manage.deleted.empty': '過去 {days} 日間に削除された IVR はありません。',
+  'library.manage.recover': '復元',
+  'library.manage.recover.named': '「{name}」を復元',
+  'library.manage.recovered': '「{name}」を復元しました。ライブラリに戻っています。',
+  'library.manage.recover.failed': '復元できませんでした：{reason}',
+  'library.offline':
+    'ライブラリのサーバーに接続できません。編集は続けられます。作業内容はこのブラウザーに保存され、サーバーが復旧したら保存できます。',
+  'library.offline.title': 'ライブラリのサーバーに接続できません',
+  'library.offline.body':
+    '接続を確認してから、もう一度お試しください。その間も編集は続けられます。作業内容はこのブラウザーに保存されています。',
+  'library.offline.retry': '再試行',
   'fix.add-section': 'セクション「{name}」を作成',
   'fix.use-name': '「{name}」に変更',
   'fix.quote': '"{text}" と引用符で囲む',

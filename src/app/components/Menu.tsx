@@ -4,6 +4,7 @@ import {
   useId,
   useRef,
   useState,
+  type CSSProperties,
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
@@ -42,8 +43,16 @@ export function MenuButton(props: {
   /** Class of the label text, so that a toolbar can hide it when space runs out. */
   labelClassName?: string
   testId?: string
+  /** Shows only the icon, with the label as the button's name (a row's "⋯" button). */
+  compact?: boolean
+  /**
+   * Places the menu over the page rather than under the button's box, so that a scrolling list
+   * around the button does not cut it off; it opens upwards when there is no room below.
+   */
+  floating?: boolean
 }) {
   const [open, setOpen] = useState<false | 'first' | 'last'>(false)
+  const [place, setPlace] = useState<CSSProperties | undefined>(undefined)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const menuRef = useRef<HTMLDivElement>(null)
   const anchorRef = useRef<HTMLDivElement>(null)
@@ -53,6 +62,20 @@ export function MenuButton(props: {
   const items = () => [
     ...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []),
   ]
+
+  const show = (at: 'first' | 'last') => {
+    const box = buttonRef.current?.getBoundingClientRect()
+    if (props.floating && box) {
+      const right = window.innerWidth - box.right
+      // Room for a few items below the button, else the menu goes above it.
+      setPlace(
+        window.innerHeight - box.bottom > 200
+          ? { position: 'fixed', top: box.bottom + 6, right, left: 'auto' }
+          : { position: 'fixed', bottom: window.innerHeight - box.top + 6, right, left: 'auto' },
+      )
+    }
+    setOpen(at)
+  }
 
   const close = useCallback((refocus: boolean) => {
     setOpen(false)
@@ -100,7 +123,7 @@ export function MenuButton(props: {
   const onButtonKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
-      setOpen(event.key === 'ArrowUp' ? 'last' : 'first')
+      show(event.key === 'ArrowUp' ? 'last' : 'first')
     }
   }
 
@@ -115,13 +138,14 @@ export function MenuButton(props: {
         aria-expanded={open !== false}
         aria-controls={open ? menuId : undefined}
         title={props.title}
+        aria-label={props.compact ? props.label : undefined}
         data-testid={props.testId}
-        onClick={() => (open ? close(false) : setOpen('first'))}
+        onClick={() => (open ? close(false) : show('first'))}
         onKeyDown={onButtonKeyDown}
       >
         {props.icon}
-        <span className={props.labelClassName}>{props.label}</span>
-        <ChevronDownIcon size={14} />
+        {!props.compact && <span className={props.labelClassName}>{props.label}</span>}
+        {!props.compact && <ChevronDownIcon size={14} />}
       </button>
       {open && (
         <div
@@ -130,6 +154,7 @@ export function MenuButton(props: {
           role="menu"
           aria-labelledby={buttonId}
           className={`${styles.menu} ${props.align === 'end' ? styles.end : styles.start}`}
+          style={props.floating ? place : undefined}
           onKeyDown={onMenuKeyDown}
         >
           {props.heading && (

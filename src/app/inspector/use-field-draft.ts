@@ -44,6 +44,8 @@ export function useFieldDraft(field: ValueField, edit: InspectorEdit): FieldDraf
   const typed = useDeferredValue(draft)
 
   const preview = useMemo(() => {
+    // An untouched field shows the document's own problems: no need to try it on every change.
+    if (typed === field.value) return null
     const op = opForField(field, typed)
     return op ? edit.preview(op) : null
     // The preview is of the current text: a new view tries the typed value again.

@@ -1,14 +1,17 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import buttonStyles from '../components/Button.module.css'
+import { useAsk } from '../components/Dialog.tsx'
 import dialogStyles from '../components/Dialog.module.css'
-import { CloseIcon, FileIcon, FilePlusIcon } from '../components/icons.tsx'
+import { CloseIcon, FilePlusIcon } from '../components/icons.tsx'
+import { SegmentedControl } from '../components/SegmentedControl.tsx'
 import { useAppState } from '../state/store-context.tsx'
 import { useLocale } from '../state/use-locale.ts'
 import { TEMPLATES } from '../templates/templates.ts'
 import { listIvrs, listVersions, type LibraryIvr } from './api.ts'
 import { LibraryIcon, SaveIcon, SearchIcon } from './library-icons.tsx'
-import { formatWhen } from './LibraryLayer.tsx'
+import { RECOVERABLE_DAYS } from './library-manage.ts'
 import type { LibrarySession } from './library-session.ts'
+import { LibraryRow, type RowCommands } from './LibraryRow.tsx'
 import styles from './LibraryDialog.module.css'
 
 /** Searching waits this long after the last key. */
@@ -20,6 +23,7 @@ const AUTHORS_LOOKED_UP = 40
 type Listing =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly reason: string }
+  | { readonly kind: 'offline' }
   | { readonly kind: 'loaded'; readonly ivrs: readonly LibraryIvr[] }
 
 /**
@@ -28,13 +32,17 @@ type Listing =
  * as a draft.
  */
 export function LibraryDialog({ session }: { session: LibrarySession }) {
-  const { t, locale } = useLocale()
+  const { t } = useLocale()
+  const ask = useAsk()
   const ref = useRef<HTMLDialogElement>(null)
   const search = useRef<HTMLInputElement>(null)
   const titleId = useId()
   const nameId = useId()
   const templateId = useId()
   const [query, setQuery] = useState('')
+  const [view, setView] = useState<'all' | 'deleted'>('all')
+  // Bumped after a change, to list the library again.
+  const [reload, setReload] = useState(0)
   const [listing, setListing] = useState<Listing>({ kind: 'loading' })
   const [authors, setAuthors] = useState<ReadonlyMap<string, string>>(new Map())
   const asked = useRef(new Set<string>())
@@ -55,18 +63,15 @@ export function LibraryDialog({ session }: { session: LibrarySession }) {
     const controller = new AbortController()
     const timer = setTimeout(
       () => {
-        void listIvrs({ q: query }, { signal: controller.signal }).then((answer) => {
+        const deleted = view === 'deleted'
+        void listIvrs({ q: query, deleted }, { signal: controller.signal }).then((answer) => {
           if (controller.signal.aborted) return
           setListing(
             answer.ok
               ? { kind: 'loaded', ivrs: answer.value }
-              : {
-                  kind: 'failed',
-                  reason:
-                    answer.failure.status === 0
-                      ? t('library.error.network')
-                      : answer.failure.message || answer.failure.code,
-                },
+              : answer.failure.status === 0
+                ? { kind: 'offline' }
+                : { kind: 'failed', reason: answer.failure.message || answer.failure.code },
           )
         })
       },
@@ -76,11 +81,11 @@ export function LibraryDialog({ session }: { session: LibrarySession }) {
       clearTimeout(timer)
       controller.abort()
     }
-  }, [query, t])
+  }, [query, view, reload])
 
   // Who saved each IVR last: one small request per IVR shown, kept for the dialog's life.
   useEffect(() => {
-    if (listing.kind !== 'loaded') return
+    if (listing.kind !== 'loaded' || view === 'deleted') return
     const controller = new AbortController()
     const missing = listing.ivrs
       .slice(0, AUTHORS_LOOKED_UP)
@@ -94,7 +99,7 @@ export function LibraryDialog({ session }: { session: LibrarySession }) {
       })
     }
     return () => controller.abort()
-  }, [listing])
+  }, [listing, view])
 
   const close = () => {
     ref.current?.close()
@@ -119,6 +124,53 @@ export function LibraryDialog({ session }: { session: LibrarySession }) {
       setBusy(false)
     }
   }
+
+  /** Runs a change of the library with the rows disabled, then lists the library again. */
+  const change = async <T,>(work: () => Promise<T>): Promise<T> => {
+    setBusy(true)
+    try {
+      return await work()
+    } finally {
+      setBusy(false)
+      setReload((n) => n + 1)
+    }
+  }
+
+  const commands: RowCommands = {
+    open: (ivr) => void open(ivr.id),
+    rename: (ivr, name) => change(() => session.rename(ivr.id, name)),
+    duplicate: (ivr) => void change(() => session.duplicate(ivr.id)),
+    recover: (ivr) => void change(() => session.recover(ivr.id)),
+    remove: (ivr) =>
+      void (async () => {
+        const isOpen = ivr.id === openId
+        const answer = await ask({
+          title: t('library.manage.delete.title', { name: ivr.name }),
+          body: (
+            <>
+              <p>{t('library.manage.delete.body', { days: RECOVERABLE_DAYS })}</p>
+              {isOpen && <p className={styles.questionNote}>{t('library.manage.delete.open')}</p>}
+            </>
+          ),
+          choices: [
+            { value: 'cancel', label: t('dialog.cancel'), tone: 'secondary' },
+            { value: 'delete', label: t('library.manage.delete.confirm'), tone: 'danger' },
+          ],
+          cancel: 'cancel',
+          tone: 'danger',
+        })
+        if (answer === 'delete') await change(() => session.remove(ivr.id))
+      })(),
+  }
+
+  const emptyText =
+    view === 'deleted'
+      ? query === ''
+        ? t('library.manage.deleted.empty', { days: RECOVERABLE_DAYS })
+        : t('library.no-match', { query })
+      : query === ''
+        ? t('library.empty')
+        : t('library.no-match', { query })
 
   return (
     <dialog
@@ -146,6 +198,20 @@ export function LibraryDialog({ session }: { session: LibrarySession }) {
           <CloseIcon />
         </button>
       </header>
+      <div className={styles.tools}>
+        <SegmentedControl
+          legend={t('library.manage.view')}
+          value={view}
+          segments={[
+            { value: 'all', label: t('library.manage.view.all') },
+            { value: 'deleted', label: t('library.manage.view.deleted') },
+          ]}
+          onChange={(next) => {
+            setListing({ kind: 'loading' })
+            setView(next)
+          }}
+        />
+      </div>
       <div className={styles.search}>
         <SearchIcon className={styles.searchIcon} />
         <input
@@ -165,44 +231,45 @@ export function LibraryDialog({ session }: { session: LibrarySession }) {
             {t('library.error.list', { reason: listing.reason })}
           </p>
         )}
+        {listing.kind === 'offline' && (
+          <div className={styles.offline} role="alert" data-testid="library-offline">
+            <p className={styles.offlineTitle}>{t('library.offline.title')}</p>
+            <p>{t('library.offline.body')}</p>
+            <button
+              type="button"
+              className={`${buttonStyles.button} ${buttonStyles.secondary}`}
+              onClick={() => {
+                setListing({ kind: 'loading' })
+                setReload((n) => n + 1)
+              }}
+            >
+              {t('library.offline.retry')}
+            </button>
+          </div>
+        )}
         {listing.kind === 'loaded' && listing.ivrs.length === 0 && (
-          <p className={styles.empty}>
-            {query === '' ? t('library.empty') : t('library.no-match', { query })}
-          </p>
+          <p className={styles.empty}>{emptyText}</p>
         )}
         {listing.kind === 'loaded' && listing.ivrs.length > 0 && (
-          <ul className={styles.rows} aria-label={t('library.title')}>
-            {listing.ivrs.map((ivr) => {
-              const current = ivr.id === openId
-              const author = authors.get(ivr.id)
-              return (
-                <li key={ivr.id}>
-                  <button
-                    type="button"
-                    className={styles.row}
-                    aria-current={current ? 'true' : undefined}
-                    data-ivr-id={ivr.id}
-                    disabled={busy}
-                    onClick={() => void open(ivr.id)}
-                  >
-                    <FileIcon className={styles.rowIcon} />
-                    <span className={styles.rowMain}>
-                      <span className={styles.rowName}>{ivr.name}</span>
-                      <span className={styles.rowMeta}>
-                        {t('library.row.meta', {
-                          when: formatWhen(Date.parse(ivr.updatedAt), locale),
-                          author: author ?? '…',
-                        })}
-                      </span>
-                    </span>
-                    {current && <span className={styles.current}>{t('library.row.open')}</span>}
-                    <span className={styles.rowVersion}>
-                      {t('library.version', { version: ivr.head })}
-                    </span>
-                  </button>
-                </li>
-              )
-            })}
+          <ul
+            className={styles.rows}
+            aria-label={view === 'deleted' ? t('library.manage.view.deleted') : t('library.title')}
+          >
+            {view === 'deleted' && (
+              <li className={styles.listNote}>
+                {t('library.manage.deleted.note', { days: RECOVERABLE_DAYS })}
+              </li>
+            )}
+            {listing.ivrs.map((ivr) => (
+              <LibraryRow
+                key={ivr.id}
+                ivr={ivr}
+                current={ivr.id === openId}
+                author={authors.get(ivr.id)}
+                busy={busy}
+                commands={commands}
+              />
+            ))}
           </ul>
         )}
       </div>

@@ -6,15 +6,21 @@ import type { AppStore } from '../state/app-store.ts'
 import { fileText } from '../state/document.ts'
 import {
   createIvr,
+  deleteIvr,
+  duplicateIvr,
+  recoverIvr,
+  renameIvr,
   getIvr,
   getVersion,
   isLibraryMissing,
   listIvrs,
   saveIvr,
   type IvrText,
+  type LibraryIvr,
   type LibraryResult,
 } from './api.ts'
 import { createAutosaver, type Autosaver } from './autosave.ts'
+import { RECOVERABLE_DAYS } from './library-manage.ts'
 import { draftKeyOf, draftOf, ivrDraftKey, type DraftStore } from './drafts.ts'
 import { addressWithIvr, applyStart, startFromIvr, type StartDocument } from './startup.ts'
 
@@ -74,6 +80,17 @@ export interface LibrarySession {
   answerToken(token: string | null): void
   /** Writes the pending draft now. */
   flushDrafts(): Promise<void>
+  /** Renames library IVR `id` (the toolbar follows when it is open); whether it was renamed. */
+  rename(id: string, name: string): Promise<boolean>
+  /** Copies library IVR `id` under a new id; the copy, or `null` when it failed (said in a toast). */
+  duplicate(id: string): Promise<LibraryIvr | null>
+  /**
+   * Deletes library IVR `id`, recoverably for a while. When it is the open IVR, its text (with
+   * any unsaved changes) stays in the editor as a file not in the library. Whether it was deleted.
+   */
+  remove(id: string): Promise<boolean>
+  /** Brings deleted IVR `id` back; whether it came back. */
+  recover(id: string): Promise<boolean>
 }
 
 const INITIAL: LibraryStatus = {
@@ -340,6 +357,66 @@ export function createLibrarySession(
     await save()
   }
 
+  async function rename(id: string, name: string): Promise<boolean> {
+    const answer = await withToken((token) => renameIvr(id, name, { token }))
+    if (!answer.ok) {
+      toast('error', 'library.manage.rename.failed', { reason: reasonOf(answer.failure) })
+      return false
+    }
+    const { document } = store.getState()
+    if (document.library?.id === id) {
+      // Only the name changes: the saved text stays what it was, so unsaved changes stay unsaved.
+      store.dispatch({ type: 'document.saved', name: answer.value.name, text: document.savedText })
+    }
+    toast('success', 'library.manage.renamed', { name: answer.value.name })
+    return true
+  }
+
+  async function duplicate(id: string): Promise<LibraryIvr | null> {
+    const answer = await withToken((token) => duplicateIvr(id, {}, { token }))
+    if (!answer.ok) {
+      toast('error', 'library.manage.duplicate.failed', { reason: reasonOf(answer.failure) })
+      return null
+    }
+    toast('success', 'library.manage.duplicated', { name: answer.value.ivr.name })
+    return answer.value.ivr
+  }
+
+  async function remove(id: string): Promise<boolean> {
+    const answer = await withToken((token) => deleteIvr(id, { token }))
+    if (!answer.ok) {
+      toast('error', 'library.manage.delete.failed', { reason: reasonOf(answer.failure) })
+      return false
+    }
+    const { document } = store.getState()
+    if (document.library?.id === id) {
+      // The text is kept as a file of its own, unsaved changes included, so nothing typed is
+      // lost; Save puts it back in the library as a new IVR.
+      store.dispatch({ type: 'document.saved', library: null, text: document.savedText })
+      update({ restoredAt: null })
+      toast('info', 'library.manage.deleted.open', {
+        name: answer.value.name,
+        days: RECOVERABLE_DAYS,
+      })
+    } else {
+      toast('success', 'library.manage.deleted', {
+        name: answer.value.name,
+        days: RECOVERABLE_DAYS,
+      })
+    }
+    return true
+  }
+
+  async function recover(id: string): Promise<boolean> {
+    const answer = await withToken((token) => recoverIvr(id, { token }))
+    if (!answer.ok) {
+      toast('error', 'library.manage.recover.failed', { reason: reasonOf(answer.failure) })
+      return false
+    }
+    toast('success', 'library.manage.recovered', { name: answer.value.name })
+    return true
+  }
+
   function schedule(): void {
     autosaver.schedule(draftOf(store.getState(), Date.now()))
   }
@@ -384,6 +461,8 @@ export function createLibrarySession(
     schedule()
     void listIvrs().then((answer) => {
       update({ available: answer.ok || !isLibraryMissing(answer.failure) })
+      // Editing goes on without the server: the text is kept in this browser meanwhile.
+      if (!answer.ok && answer.failure.status === 0) toast('error', 'library.offline')
     })
     return () => {
       unsubscribe()
@@ -414,5 +493,9 @@ export function createLibrarySession(
       answer?.(token)
     },
     flushDrafts: () => autosaver.flush(),
+    rename,
+    duplicate,
+    remove,
+    recover,
   }
 }

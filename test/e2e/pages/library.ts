@@ -59,11 +59,9 @@ export function libraryUi(page: Page, locale: 'en' | 'ja' = 'en'): LibraryUi {
     },
     async replaceMerged(text) {
       // Pasted rather than typed: typing would indent each new line like the one before.
-      await page
-        .context()
-        .grantPermissions(['clipboard-read', 'clipboard-write'], {
-          origin: new URL(page.url()).origin,
-        })
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: new URL(page.url()).origin,
+      })
       await page.evaluate((value) => navigator.clipboard.writeText(value), text)
       await root.locator('.modified-in-monaco-diff-editor .view-lines').click()
       await page.keyboard.press(`${mod}+a`)
@@ -214,4 +212,43 @@ function isRunning(pid: number): boolean {
   } catch {
     return false
   }
+}
+
+/** An IVR's record as the server shows it now over HTTP: live (200) or deleted (410). */
+export async function fetchIvrRecord(
+  origin: string,
+  id: string,
+): Promise<{ status: number; name: string | null; deletedAt: string | null }> {
+  const response = await fetch(`${origin}/api/ivrs/${id}`, {
+    headers: { accept: 'application/json' },
+  })
+  const body = (await response.json().catch(() => ({}))) as {
+    ivr?: { name: string; deletedAt: string | null }
+  }
+  return {
+    status: response.status,
+    name: body.ivr?.name ?? null,
+    deletedAt: body.ivr?.deletedAt ?? null,
+  }
+}
+
+/** The names of the library's IVRs over HTTP, the deleted ones with `deleted`. */
+export async function fetchIvrNames(origin: string, deleted = false): Promise<string[]> {
+  const response = await fetch(`${origin}/api/ivrs${deleted ? '?deleted=1' : ''}`)
+  const body = (await response.json()) as { ivrs: { name: string }[] }
+  return body.ivrs.map((ivr) => ivr.name)
+}
+
+/** Opens the "⋯" menu of the row of `name` in the library `dialog` and picks `item`. */
+export async function pickRowCommand(
+  dialog: Locator,
+  name: string,
+  item: 'rename' | 'duplicate' | 'delete',
+  locale: 'en' | 'ja' = 'en',
+): Promise<void> {
+  const t = (id: MessageId, args?: MessageArgs) => translate(locale, id, args)
+  await dialog
+    .getByRole('button', { name: t('library.manage.actions', { name }), exact: true })
+    .click()
+  await dialog.page().locator(`[role="menu"] [data-item="${item}"]`).click()
 }
