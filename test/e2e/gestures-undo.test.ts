@@ -89,11 +89,13 @@ describe('gestures on every example, undone and redone', () => {
 
       // 2. That first command deleted from the keyboard.
       await app.canvas.clickRow(command)
+      await expect.poll(async () => (await app.selection())?.path).toEqual(command)
       await app.page.keyboard.press('Delete')
       await changed()
 
       // 3. The last section duplicated.
       await app.canvas.clickCard(last)
+      await expect.poll(async () => (await app.selection())?.path).toEqual([last])
       await app.page.keyboard.press(`${mod}+d`)
       await changed()
 

@@ -201,9 +201,12 @@ export function canvasPane(page: Page): CanvasPane {
           const length = line.getTotalLength()
           const matrix = line.getScreenCTM()
           if (!matrix) throw new Error('The edge is not drawn.')
+          // An edge drawn over a card takes clicks on its line only, not on the wider band.
+          const edge = line.closest('.react-flow__edge')
           for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
             const at = line.getPointAtLength(length * f).matrixTransform(matrix)
-            if (document.elementFromPoint(at.x, at.y) === line) return { x: at.x, y: at.y }
+            const hit = document.elementFromPoint(at.x, at.y)
+            if (hit !== null && edge?.contains(hit)) return { x: at.x, y: at.y }
           }
           throw new Error('The edge is covered or out of view.')
         })

@@ -258,6 +258,10 @@ export function useEditGestures(wrapper: RefObject<HTMLDivElement | null>) {
       isValidConnection,
       connectionLineComponent: ConnectionLine,
       connectOnClick: false,
+      // Where a connection goes is the card under the pointer (see `dropTargetAt`), never a
+      // handle nearby: React Flow's search for one builds selectors from handle ids, which hold
+      // quotes here, and cannot parse them.
+      connectionRadius: 0,
       onSelectionStart: () => {
         banding.current = true
       },
