@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { IvrPath } from '../../src/model/path.ts'
 import { parseIvr } from '../../src/yaml/parse-ivr.ts'
 import { launchBrowser } from '../helpers/browser.ts'
@@ -49,26 +49,32 @@ describe('gestures on every example, undone and redone', () => {
     browser = await launchBrowser()
   })
 
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((app) => app.close()))
-  })
-
   afterAll(async () => {
+    const problems = opened.flatMap((app) => app.problems)
+    await Promise.all(opened.splice(0).map((app) => app.close()))
     await browser?.close()
     await server?.close()
+    expect(problems.filter((p) => !p.includes('404'))).toEqual([])
   })
 
+  /** One page for every example: opening an IVR starts a fresh history. */
+  let shared: { app: CanvasApp; yaml: YamlPane } | null = null
+
   async function open(text: string): Promise<{ app: CanvasApp; yaml: YamlPane }> {
-    const app = await openCanvasApp(browser, `${server.origin}/`, {
-      viewport: { width: 1920, height: 1080 },
-    })
-    opened.push(app)
+    if (shared === null) {
+      const app = await openCanvasApp(browser, `${server.origin}/`, {
+        viewport: { width: 1920, height: 1080 },
+      })
+      opened.push(app)
+      const yaml = yamlPane(app.page)
+      await yaml.waitReady()
+      shared = { app, yaml }
+    }
+    const { app, yaml } = shared
     await app.open('example.yaml', text)
-    const yaml = yamlPane(app.page)
-    await yaml.waitReady()
     await yaml.waitForText((t) => t === text)
     await app.canvas.waitReady()
-    return { app, yaml }
+    return shared
   }
 
   test.each(EXAMPLES)(

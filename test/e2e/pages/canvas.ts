@@ -93,9 +93,7 @@ export type DropPoint =
 
 /** What the canvas showed just before a drop: a line in a list, a new card, or nothing. */
 export type ShownDrop =
-  | { readonly line: { list: IvrPath; index: number } }
-  | { readonly newSection: string }
-  | null
+  { readonly line: { list: IvrPath; index: number } } | { readonly newSection: string } | null
 
 /** The canvas of `page`, which shows the editor. */
 export function canvasPane(page: Page): CanvasPane {
@@ -184,9 +182,7 @@ export function canvasPane(page: Page): CanvasPane {
         for (let y = box.top + 100; y < box.bottom - 120; y += 20) {
           for (let x = box.left + 60; x < box.right - 220; x += 20) {
             const bare = around.every(([dx, dy]) =>
-              document
-                .elementFromPoint(x + dx!, y + dy!)
-                ?.classList.contains('react-flow__pane'),
+              document.elementFromPoint(x + dx!, y + dy!)?.classList.contains('react-flow__pane'),
             )
             if (bare) return { x, y }
           }
