@@ -291,7 +291,7 @@ function CanvasView() {
             position="bottom-left"
             orientation="horizontal"
             showInteractive={false}
-            fitViewOptions={{ ...fitViewOptions(), duration: 300 }}
+            fitViewOptions={FIT_ON_CLICK}
           >
             <ControlButton
               onClick={tidy}
@@ -344,6 +344,19 @@ function fitViewOptions() {
     maxZoom: 1,
     minZoom: 0.1,
   } as const
+}
+
+/**
+ * The fit button's options. Its padding is measured when a fit runs: measuring the inspector as
+ * the canvas renders would make the browser lay out the page again at every change.
+ */
+const FIT_ON_CLICK = {
+  get padding() {
+    return fitViewOptions().padding
+  },
+  maxZoom: 1,
+  minZoom: 0.1,
+  duration: 300,
 }
 
 function minimapClass(node: CanvasNode): string {

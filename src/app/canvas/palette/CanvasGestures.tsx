@@ -138,6 +138,8 @@ export function CanvasGestures({ children }: { children: ReactNode }) {
       // Near an edge of the canvas the view pans, so that a drop can reach cards out of view;
       // only once the pointer has been well inside, not on its way in from the palette.
       let last: Point = start
+      // What the pointer was over at `last`, so that the drop need not measure the page again.
+      let lastHover: Hover | null = null
       let panning = 0
       let mayPan = false
       const pan = () => {
@@ -147,6 +149,7 @@ export function CanvasGestures({ children }: { children: ReactNode }) {
         if (!step) return
         const { x, y, zoom } = latest.current.flow.getViewport()
         void latest.current.flow.setViewport({ x: x + step.x, y: y + step.y, zoom })
+        lastHover = null
         setDrag((old) => old && { ...old, hover: hoverAt(last) })
         panning = requestAnimationFrame(pan)
       }
@@ -160,7 +163,8 @@ export function CanvasGestures({ children }: { children: ReactNode }) {
           picked.dataset.dragSource = ''
         }
         e.preventDefault()
-        setDrag({ source, look, pointer, hover: hoverAt(pointer) })
+        lastHover = hoverAt(pointer)
+        setDrag({ source, look, pointer, hover: lastHover })
         const box = flowBox()
         if (box && !mayPan) mayPan = isWellInside(box, pointer)
         if (box && mayPan && panning === 0 && edgePan(box, pointer)) {
@@ -168,11 +172,18 @@ export function CanvasGestures({ children }: { children: ReactNode }) {
         }
       }
       const onUp = (e: PointerEvent) => {
+        const point = { x: e.clientX, y: e.clientY }
+        // Where the pointer was last seen is known already; measuring again would force the
+        // browser to lay out the whole canvas once more before the drop could be applied.
+        const hover = !dragging
+          ? null
+          : lastHover !== null && point.x === last.x && point.y === last.y
+            ? lastHover
+            : hoverAt(point)
         stop()
-        if (!dragging) return
+        if (!dragging || hover === null) return
         // The click that ends a drag would select whatever it ends over.
         swallowNextClick()
-        const hover = hoverAt({ x: e.clientX, y: e.clientY })
         if (hover.kind === 'none') return
         const plan = planGesture(
           store.getState().document.view.parsed,
