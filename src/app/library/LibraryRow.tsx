@@ -6,7 +6,8 @@ import { useLocale } from '../state/use-locale.ts'
 import type { LibraryIvr } from './api.ts'
 import { daysUntilErased, erasedAt, MAX_IVR_NAME_LENGTH, renamedName } from './library-manage.ts'
 import { formatWhen } from './LibraryLayer.tsx'
-import { MoreIcon, PencilIcon, TrashIcon } from './manage-icons.tsx'
+import { TrashIcon } from '../recordings/recording-icons.tsx'
+import { MoreIcon, PencilIcon } from './manage-icons.tsx'
 import styles from './LibraryDialog.module.css'
 
 /** What a row of the library list can ask for. */

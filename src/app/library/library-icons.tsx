@@ -32,23 +32,3 @@ export function MergeIcon(props: IconProps) {
     </Icon>
   )
 }
-
-/** A magnifier: search. */
-export function SearchIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <circle cx="10.5" cy="10.5" r="6" />
-      <path d="m15 15 5 5" />
-    </Icon>
-  )
-}
-
-/** An arrow turning back: restore. */
-export function HistoryIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="M4 12a8 8 0 1 0 2.34-5.66L4 8.5" />
-      <path d="M4 4v4.5h4.5M12 8v4.5l3 2" />
-    </Icon>
-  )
-}

@@ -20,13 +20,3 @@ export function PencilIcon(props: IconProps) {
     </Icon>
   )
 }
-
-/** A bin: delete. */
-export function TrashIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="M4 7h16M9.5 7V4.5h5V7M6.5 7l1 13h9l1-13" />
-      <path d="M10 11v5.5M14 11v5.5" />
-    </Icon>
-  )
-}
