@@ -80,8 +80,10 @@ export function libraryUi(page: Page, locale: 'en' | 'ja' = 'en'): LibraryUi {
   }
   const ui: LibraryUi = {
     async version() {
-      const badge = bar.getByTestId('library-version')
-      return (await badge.count()) === 0 ? null : await badge.textContent()
+      // Read in one go: the badge may go (an IVR deleted) between a count and a read.
+      return bar
+        .getByTestId('library-version')
+        .evaluateAll((badges) => badges[0]?.textContent ?? null)
     },
     state: () => bar.getByTestId('library-state').getAttribute('data-state'),
     async waitFor(version, state) {
