@@ -104,6 +104,18 @@ export function fromElkLayout(output: ElkOutput): Map<string, Point> {
  * between them. The layout needs to run again only when it changes.
  */
 export function layoutKey(graph: IvrGraph): string {
+  let key = layoutKeys.get(graph)
+  if (key === undefined) {
+    key = computeLayoutKey(graph)
+    layoutKeys.set(graph, key)
+  }
+  return key
+}
+
+/** Keys already computed: a graph is read-only, and its key is asked for on every change. */
+const layoutKeys = new WeakMap<IvrGraph, string>()
+
+function computeLayoutKey(graph: IvrGraph): string {
   const cards = graph.sections.map((s) => `${s.id}:${cardSize(s).height}`)
   const stubs = graph.stubs.map((s) => s.id)
   const edges = uniqueEdges(graph).map((e) => e.id)

@@ -98,7 +98,7 @@ function CanvasView() {
   const { onSelectChanges } = gestures
   const also = useAppState(extraTargets)
 
-  useAutoLayout()
+  const layout = useAutoLayout()
   useSavedPositions(storage)
 
   const build = useMemo(() => createElementBuilder(), [])
@@ -206,10 +206,10 @@ function CanvasView() {
 
   const onPick = useCallback((match: SearchMatch) => select(match.path, 'search'), [select])
 
-  const tidy = useCallback(() => {
-    dispatch({ type: 'canvas.tidy' })
-    void flow.fitView({ ...fitViewOptions(), duration: 300 })
-  }, [dispatch, flow])
+  const tidy = useCallback(
+    () => layout.tidy(() => void flow.fitView({ ...fitViewOptions(), duration: 300 })),
+    [layout, flow],
+  )
 
   const ariaLabelConfig = useMemo<Partial<AriaLabelConfig>>(
     () => ({

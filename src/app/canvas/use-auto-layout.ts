@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import type { IvrGraph } from '../../graph/graph.ts'
 import { fromElkLayout, layoutKey, type Point } from '../../graph/layout.ts'
 import { canvasElkGraph, fallbackLayout } from './canvas-layout.ts'
@@ -7,25 +7,40 @@ import type { LayoutRequest, LayoutResponse } from './layout-protocol.ts'
 import LayoutWorker from './layout.worker.ts?worker'
 
 /**
- * Keeps the computed positions in step with the graph: whenever the graph's shape
- * (`layoutKey`) differs from the one the positions were computed for, lays it out again in a
- * Web Worker and dispatches `canvas.layout`. One layout runs at a time; while it runs, only the
- * newest graph waits, so fast typing never queues up stale layouts. The worker (ELK, the largest
- * script of the page after Monaco) starts once the page has painted, after the YAML editor has
- * asked for Monaco, so that neither waits for the other's download on the way to the first paint.
+ * Lays the canvas out in a Web Worker (ELK) when a document is opened and on "Tidy up", and
+ * dispatches the positions: `canvas.layout` for a document just opened, `canvas.tidy` (an undo
+ * step) for "Tidy up". Edits in between never lay the canvas out again: the store pins the cards
+ * where they stand (`followGraph`). One layout runs at a time; while it runs, only the newest
+ * request waits, so fast typing never queues up stale layouts. The worker (ELK, the largest script
+ * of the page after Monaco) starts once the page has painted, after the YAML editor has asked for
+ * Monaco, so that neither waits for the other's download on the way to the first paint.
+ * Returns "Tidy up", which calls `done` once the tidy positions are in place.
  */
-export function useAutoLayout(): void {
+export function useAutoLayout(): { tidy(done?: () => void): void } {
   const store = useAppStore()
   const graph = useAppState((s) => s.document.view.good.graph)
   const laidOut = useAppState((s) => s.canvas.layoutKey)
   const key = useMemo(() => layoutKey(graph), [graph])
   const runner = useRef<LayoutRunner | null>(null)
+  const tidied = useRef<(() => void) | null>(null)
 
   useEffect(() => {
-    const created = createLayoutRunner((done, positions) => {
+    const created = createLayoutRunner((request, positions) => {
+      const { graph: current } = store.getState().document.view.good
       // Only the newest graph's layout counts; an older one would put cards back.
-      if (layoutKey(store.getState().document.view.good.graph) !== done) return
-      store.dispatch({ type: 'canvas.layout', key: done, positions })
+      if (layoutKey(current) !== request.key) {
+        if (request.purpose === 'tidy') created.request(layoutKey(current), current, 'tidy')
+        return
+      }
+      if (request.purpose === 'open') {
+        if (store.getState().canvas.layoutKey === null)
+          store.dispatch({ type: 'canvas.layout', key: request.key, positions })
+        return
+      }
+      store.dispatch({ type: 'canvas.tidy', key: request.key, positions })
+      const done = tidied.current
+      tidied.current = null
+      done?.()
     }, afterPaint())
     runner.current = created
     return () => {
@@ -35,12 +50,31 @@ export function useAutoLayout(): void {
   }, [store])
 
   useEffect(() => {
-    if (key !== laidOut) runner.current?.request(key, graph)
+    if (laidOut === null) runner.current?.request(key, graph, 'open')
   }, [key, laidOut, graph])
+
+  const tidy = useCallback(
+    (done?: () => void) => {
+      tidied.current = done ?? null
+      const { graph: current } = store.getState().document.view.good
+      runner.current?.request(layoutKey(current), current, 'tidy')
+    },
+    [store],
+  )
+  return useMemo(() => ({ tidy }), [tidy])
+}
+
+/** What a layout is for: a document just opened, or "Tidy up". */
+type Purpose = 'open' | 'tidy'
+
+interface Job {
+  readonly key: string
+  readonly graph: IvrGraph
+  readonly purpose: Purpose
 }
 
 interface LayoutRunner {
-  request(key: string, graph: IvrGraph): void
+  request(key: string, graph: IvrGraph, purpose: Purpose): void
   dispose(): void
 }
 
@@ -58,7 +92,7 @@ function afterPaint(): Promise<void> {
 }
 
 function createLayoutRunner(
-  onDone: (key: string, positions: Positions) => void,
+  onDone: (job: Job, positions: Positions) => void,
   startAfter: Promise<void>,
 ): LayoutRunner {
   let worker: Worker | null = null
@@ -66,20 +100,21 @@ function createLayoutRunner(
   let disposed = false
   // Until `startAfter`, requests wait like those that come while a layout runs.
   let deferred = true
-  let running: { id: number; key: string; graph: IvrGraph } | null = null
-  let waiting: { key: string; graph: IvrGraph } | null = null
+  let running: (Job & { readonly id: number }) | null = null
+  let waiting: Job | null = null
   let nextId = 1
 
-  const start = (key: string, graph: IvrGraph) => {
+  const start = (job: Job) => {
+    const { graph } = job
     if (graph.sections.length + graph.stubs.length === 0) {
-      onDone(key, {})
+      onDone(job, {})
       return
     }
     if (broken || !ensureWorker()) {
-      onDone(key, fallbackLayout(graph))
+      onDone(job, fallbackLayout(graph))
       return
     }
-    running = { id: nextId++, key, graph }
+    running = { ...job, id: nextId++ }
     const request: LayoutRequest = { id: running.id, graph: canvasElkGraph(graph) }
     worker!.postMessage(request)
   }
@@ -89,7 +124,7 @@ function createLayoutRunner(
     if (waiting && !deferred && !disposed) {
       const next = waiting
       waiting = null
-      start(next.key, next.graph)
+      start(next)
     }
   }
 
@@ -104,10 +139,10 @@ function createLayoutRunner(
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
       const answer = event.data
       if (!running || answer.id !== running.id) return
-      const { key, graph } = running
+      const job = running
       onDone(
-        key,
-        answer.ok ? Object.fromEntries(fromElkLayout(answer.output)) : fallbackLayout(graph),
+        job,
+        answer.ok ? Object.fromEntries(fromElkLayout(answer.output)) : fallbackLayout(job.graph),
       )
       finish()
     }
@@ -116,7 +151,7 @@ function createLayoutRunner(
       broken = true
       worker?.terminate()
       worker = null
-      if (running) onDone(running.key, fallbackLayout(running.graph))
+      if (running) onDone(running, fallbackLayout(running.graph))
       finish()
     }
     return true
@@ -128,10 +163,13 @@ function createLayoutRunner(
   })
 
   return {
-    request(key, graph) {
-      if (running?.key === key) return
-      if (running || deferred) waiting = { key, graph }
-      else start(key, graph)
+    request(key, graph, purpose) {
+      if (running?.key === key && running.purpose === purpose) return
+      // "Tidy up" waiting is not given up for the layout of a document being opened.
+      if (waiting?.purpose === 'tidy' && purpose === 'open') purpose = 'tidy'
+      const job = { key, graph, purpose }
+      if (running || deferred) waiting = job
+      else start(job)
     },
     dispose() {
       disposed = true

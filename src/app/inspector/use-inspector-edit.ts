@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
 import { sectionNodeId } from '../../graph/graph.ts'
-import { layoutKey } from '../../graph/layout.ts'
 import { opTitle, type IvrOp } from '../../ops/op.ts'
 import type { AppStore } from '../state/app-store.ts'
+import { positionOf } from '../state/canvas.ts'
 import { useAppStore } from '../state/store-context.tsx'
 import { applyTextEdits, recordTransaction } from '../state/use-editing.ts'
 import { createChecker, wouldBe, type Checker, type WouldBe } from './would-be.ts'
@@ -43,7 +43,6 @@ function commitIn(store: AppStore, check: Checker, list: readonly IvrOp[]): Woul
   const before = store.getState()
   const result = wouldBe(before.document.view.parsed, list, check)
   if (!result.ok || result.edits.length === 0) return result
-  const keyBefore = layoutKey(before.document.view.good.graph)
   applyTextEdits(before.document.view.text, result.edits, (text) =>
     store.dispatch({ type: 'document.text', text }),
   )
@@ -54,7 +53,7 @@ function commitIn(store: AppStore, check: Checker, list: readonly IvrOp[]): Woul
       type: 'canvas.rename',
       from: sectionNodeId(op.name),
       to: sectionNodeId(op.to),
-      layoutKey: { before: keyBefore, after: layoutKey(after.document.view.good.graph) },
+      at: positionOf(before.canvas, sectionNodeId(op.name)),
     })
   }
   if (result.select && after.selection) {

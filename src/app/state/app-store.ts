@@ -7,7 +7,13 @@ import {
   type Preferences,
 } from './preferences.ts'
 import { createStore, type Store } from './store.ts'
-import { EMPTY_CANVAS, reduceCanvas, type CanvasAction, type CanvasState } from './canvas.ts'
+import {
+  EMPTY_CANVAS,
+  followGraph,
+  reduceCanvas,
+  type CanvasAction,
+  type CanvasState,
+} from './canvas.ts'
 import {
   openDocument,
   reduceDocument,
@@ -106,7 +112,9 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
     case 'document.text':
     case 'document.saved': {
       const document = reduceDocument(state.document, action)
-      return document === state.document ? state : { ...state, document }
+      if (document === state.document) return state
+      const canvas = followGraph(state.canvas, state.document.view.good.graph, document.view.good.graph)
+      return { ...state, document, canvas }
     }
     case 'selection.set':
     case 'selection.clear': {

@@ -1,30 +1,48 @@
-import type { Point } from '../../graph/layout.ts'
+import { followLayout } from '../../graph/follow-layout.ts'
+import type { IvrGraph } from '../../graph/graph.ts'
+import { layoutKey, type Point } from '../../graph/layout.ts'
 
-/** Where the cards stand: positions the admin gave by dragging, and those the layout computed. */
+/**
+ * Where the cards stand: positions the admin gave by dragging, and those the layout computed.
+ * The layout runs when a document is opened and on "Tidy up"; once the canvas has been laid out,
+ * a change of the graph's shape pins every card where it stands (see `followGraph`), so that
+ * editing never rearranges the canvas.
+ */
 export interface CanvasState {
-  /** Positions the admin gave, by card id; they win over the layout's and persist per IVR. */
+  /**
+   * Positions the admin gave, by card id, and those cards were pinned at by an edit; they win
+   * over the layout's and persist per IVR.
+   */
   readonly manual: Readonly<Record<string, Point>>
   /** Positions computed by the layout, by card id. */
   readonly auto: Readonly<Record<string, Point>>
-  /** The graph shape (`layoutKey`) the computed positions belong to. */
+  /** The graph shape (`layoutKey`) the positions are for; `null` until the first layout. */
   readonly layoutKey: string | null
 }
 
 export type CanvasAction =
-  | { readonly type: 'canvas.layout'; readonly key: string; readonly positions: Readonly<Record<string, Point>> }
+  | {
+      readonly type: 'canvas.layout'
+      readonly key: string
+      readonly positions: Readonly<Record<string, Point>>
+    }
   | { readonly type: 'canvas.move'; readonly moves: readonly { id: string; position: Point }[] }
   | { readonly type: 'canvas.positions'; readonly manual: Readonly<Record<string, Point>> }
-  | { readonly type: 'canvas.tidy' }
+  | {
+      /** "Tidy up": the admin's positions are dropped for a fresh layout of the shape `key`. */
+      readonly type: 'canvas.tidy'
+      readonly key: string
+      readonly positions: Readonly<Record<string, Point>>
+    }
   | {
       /**
-       * A section was renamed: its card keeps its place under its new id. `layoutKey` is the
-       * graph shape before and after the rename; when the computed positions were those of the
-       * shape before, they count for the shape after, so no card moves.
+       * A section was renamed: its card keeps its place (`at`, where it stood before) under its
+       * new id.
        */
       readonly type: 'canvas.rename'
       readonly from: string
       readonly to: string
-      readonly layoutKey: { readonly before: string; readonly after: string }
+      readonly at: Point | null
     }
 
 export const EMPTY_CANVAS: CanvasState = { manual: {}, auto: {}, layoutKey: null }
@@ -42,20 +60,47 @@ export function reduceCanvas(state: CanvasState, action: CanvasAction): CanvasSt
     }
     case 'canvas.positions':
       return { ...state, manual: action.manual }
-    case 'canvas.tidy':
-      return Object.keys(state.manual).length === 0 ? state : { ...state, manual: {} }
+    case 'canvas.tidy': {
+      const tidy =
+        Object.keys(state.manual).length === 0 &&
+        state.layoutKey === action.key &&
+        samePositions(state.auto, action.positions)
+      return tidy ? state : { manual: {}, auto: action.positions, layoutKey: action.key }
+    }
     case 'canvas.rename': {
       if (action.from === action.to) return state
       const manual = renameId(state.manual, action.from, action.to)
       const auto = renameId(state.auto, action.from, action.to)
-      if (state.layoutKey === action.layoutKey.before) {
-        return { manual, auto, layoutKey: action.layoutKey.after }
+      return {
+        manual: action.at ? { ...manual, [action.to]: action.at } : manual,
+        auto,
+        layoutKey: state.layoutKey,
       }
-      // A layout of another shape is under way and may move cards: this one stays where it was.
-      const at = positionOf(state, action.from)
-      return { manual: at ? { ...manual, [action.to]: at } : manual, auto, layoutKey: state.layoutKey }
     }
   }
+}
+
+/**
+ * The canvas once the graph changed from `before` to `after`: when the shape changed after the
+ * canvas was laid out, every card is pinned where it stands (new cards next to a card they are
+ * linked with, cards below one that grew pushed down; see `followLayout`) instead of laying
+ * everything out again. Until the first layout, the layout takes the new shape.
+ */
+export function followGraph(state: CanvasState, before: IvrGraph, after: IvrGraph): CanvasState {
+  if (before === after || state.layoutKey === null) return state
+  const key = layoutKey(after)
+  if (key === state.layoutKey) return state
+  const manual = followLayout(before, after, (id) => positionOf(state, id))
+  return { ...state, manual, layoutKey: key }
+}
+
+function samePositions(
+  a: Readonly<Record<string, Point>>,
+  b: Readonly<Record<string, Point>>,
+): boolean {
+  const ids = Object.keys(a)
+  if (ids.length !== Object.keys(b).length) return false
+  return ids.every((id) => b[id] !== undefined && a[id]!.x === b[id].x && a[id]!.y === b[id].y)
 }
 
 /** `positions` with the entry of `from` under `to` instead; the same object when it has none. */

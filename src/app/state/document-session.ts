@@ -32,6 +32,11 @@ export interface GoodView {
 export interface DocumentSession {
   view(text: string): DocumentView
   /**
+   * Reads `text` with the session's parser, re-reading only what changed. An op checks its result
+   * with it, so that the view of the same text next reads nothing again.
+   */
+  parse(text: string): ParsedIvr
+  /**
    * Checks play URLs against the recordings stored on the server from now on (`undefined`: not
    * known, no check). Returns whether they changed; the next view of the same text is then
    * validated again.
@@ -47,7 +52,13 @@ export function createDocumentSession(): DocumentSession {
   let good: GoodView | null = null
   let last: DocumentView | null = null
   let recordings: KnownRecordings | undefined
+  let lastParse: ParsedIvr | null = null
+  const parse = (text: string): ParsedIvr => {
+    if (lastParse?.text !== text) lastParse = parser.parse(text)
+    return lastParse
+  }
   return {
+    parse,
     setRecordings(next) {
       if (next === recordings) return false
       recordings = next
@@ -56,7 +67,7 @@ export function createDocumentSession(): DocumentSession {
     },
     view(text) {
       if (last && last.text === text) return last
-      const parsed = parser.parse(text)
+      const parsed = parse(text)
       const diagnostics = validateIvr(parsed, {
         cache: validationCache,
         ...(recordings ? { recordings } : {}),

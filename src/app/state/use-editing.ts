@@ -29,8 +29,8 @@ export function useApplyOp(): (op: IvrOp) => boolean {
 /** `useApplyOp` outside React: applies `op` to the document of `store` as a gesture does. */
 export function applyOpIn(store: AppStore, op: IvrOp): boolean {
   return recordTransaction(opTitle(op), () => {
-    const { view } = store.getState().document
-    const result = applyOp(view.parsed, op)
+    const { view, session } = store.getState().document
+    const result = applyOp(view.parsed, op, (text) => session.parse(text))
     if (!result.ok) {
       const messageId: MessageId = isMessageId(result.error) ? result.error : 'op.error.unexpected'
       store.dispatch({ type: 'toast.show', tone: 'error', messageId, args: result.args ?? {} })

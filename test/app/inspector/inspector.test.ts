@@ -322,7 +322,7 @@ describe('the item diagnostics', () => {
 })
 
 describe('positions of a renamed section', () => {
-  it('moves a dragged card’s position to the new name', () => {
+  it('moves a card’s positions to the new name', () => {
     const canvas = {
       manual: { 'section:a': { x: 5, y: 6 } },
       auto: { 'section:a': { x: 1, y: 2 }, 'section:b': { x: 3, y: 4 } },
@@ -332,25 +332,29 @@ describe('positions of a renamed section', () => {
       type: 'canvas.rename',
       from: 'section:a',
       to: 'section:c',
-      layoutKey: { before: 'k1', after: 'k2' },
+      at: null,
     })
     expect(after).toEqual({
       manual: { 'section:c': { x: 5, y: 6 } },
       auto: { 'section:c': { x: 1, y: 2 }, 'section:b': { x: 3, y: 4 } },
-      layoutKey: 'k2',
+      layoutKey: 'k1',
     })
   })
 
-  it('pins the card where it stands while a layout of another shape is under way', () => {
-    const canvas = { ...EMPTY_CANVAS, auto: { 'section:a': { x: 1, y: 2 } }, layoutKey: 'old' }
+  it('pins the card where it stood, over where the edit placed the new name', () => {
+    const canvas = {
+      ...EMPTY_CANVAS,
+      manual: { 'section:c': { x: 700, y: 0 }, 'section:b': { x: 3, y: 4 } },
+      layoutKey: 'k2',
+    }
     const after = reduceCanvas(canvas, {
       type: 'canvas.rename',
       from: 'section:a',
       to: 'section:c',
-      layoutKey: { before: 'k1', after: 'k2' },
+      at: { x: 1, y: 2 },
     })
-    expect(after.manual).toEqual({ 'section:c': { x: 1, y: 2 } })
-    expect(after.layoutKey).toBe('old')
+    expect(after.manual).toEqual({ 'section:c': { x: 1, y: 2 }, 'section:b': { x: 3, y: 4 } })
+    expect(after.layoutKey).toBe('k2')
   })
 })
 

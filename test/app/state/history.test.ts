@@ -12,6 +12,7 @@ import {
   withoutHistory,
 } from '../../../src/app/state/history-recorder.ts'
 import { applyOpIn, applyTextEdits } from '../../../src/app/state/use-editing.ts'
+import { layoutKey } from '../../../src/graph/layout.ts'
 import { canRedo, canUndo, undo } from '../../../src/history/history.ts'
 import { applyEdits, type TextEdit } from '../../../src/ops/text-edit.ts'
 import { dedent } from '../../helpers/dedent.ts'
@@ -228,10 +229,16 @@ describe('the app undo history', () => {
       moves: [{ id: 'section:online', position: { x: 1, y: 1 } }],
     })
     const moved = store.getState().canvas.manual
-    store.dispatch({ type: 'canvas.tidy' })
+    const tidy = {
+      type: 'canvas.tidy',
+      key: layoutKey(store.getState().document.view.good.graph),
+      positions: { 'section:online': { x: 0, y: 0 }, 'section:queue': { x: 0, y: 200 } },
+    } as const
+    store.dispatch(tidy)
     expect(store.getState().canvas.manual).toEqual({})
+    expect(store.getState().canvas.auto).toEqual(tidy.positions)
     // Tidying what is already tidy changes nothing, and records nothing.
-    store.dispatch({ type: 'canvas.tidy' })
+    store.dispatch({ ...tidy, positions: { ...tidy.positions } })
     expect(labels(store).done).toEqual(['undo.move-cards', 'undo.move-cards', 'canvas.tidy'])
 
     undoIn(store)

@@ -43,8 +43,8 @@ export function commitOps(
   after?: (result: Committed) => void,
 ): Committed | null {
   if (refuseWhileStale(store)) return null
-  const { view } = store.getState().document
-  const result = applyOps(view.parsed, ops)
+  const { view, session } = store.getState().document
+  const result = applyOps(view.parsed, ops, (text) => session.parse(text))
   if (!result.ok) {
     const messageId: MessageId = isMessageId(result.error) ? result.error : 'op.error.unexpected'
     store.dispatch({ type: 'toast.show', tone: 'error', messageId, args: result.args ?? {} })

@@ -159,7 +159,6 @@ export function CanvasGestures({ children }: { children: ReactNode }) {
         if (!dragging) {
           if (Math.hypot(pointer.x - start.x, pointer.y - start.y) < DRAG_THRESHOLD) return
           dragging = true
-          document.body.dataset.canvasDragging = ''
           picked.dataset.dragSource = ''
         }
         e.preventDefault()
@@ -206,7 +205,6 @@ export function CanvasGestures({ children }: { children: ReactNode }) {
         window.removeEventListener('pointerup', onUp, true)
         window.removeEventListener('pointercancel', stop, true)
         window.removeEventListener('keydown', onKey, true)
-        delete document.body.dataset.canvasDragging
         delete picked.dataset.dragSource
         cleanup.current = null
         setDrag(null)
@@ -230,7 +228,14 @@ export function CanvasGestures({ children }: { children: ReactNode }) {
     <GestureContext.Provider value={api}>
       {children}
       {drag && <DropPreview drag={drag} />}
-      {drag && createPortal(<Ghost drag={drag} />, document.body)}
+      {drag &&
+        createPortal(
+          <>
+            <div className={styles.dragSurface} data-drag-surface="" aria-hidden="true" />
+            <Ghost drag={drag} />
+          </>,
+          document.body,
+        )}
     </GestureContext.Provider>
   )
 }
@@ -240,7 +245,7 @@ const NOT_A_DROP = '.react-flow__panel, .react-flow__controls, .react-flow__mini
 
 /** What dropping `source` at `screen` (`at` on the canvas) would do. */
 function hoverOf(store: AppStore, at: Point, screen: Point, source: DragSource): Hover {
-  const element = document.elementFromPoint(screen.x, screen.y)
+  const element = underSurface(screen)
   const canvas = element?.closest('[data-testid="canvas"] .react-flow')
   if (!element || !canvas || element.closest(NOT_A_DROP)) return { kind: 'none' }
   const state = store.getState()
@@ -263,6 +268,19 @@ function hoverOf(store: AppStore, at: Point, screen: Point, source: DragSource):
   if (source.kind === 'row' || element.closest('.react-flow__node')) return { kind: 'none' }
   const name = freeSectionName(state.document.view.parsed.model, paletteItem(source.id).stem)
   return { kind: 'canvas', target: { kind: 'canvas', at }, name }
+}
+
+/**
+ * The element under `screen` below the surface that shows the dragging cursor. The surface covers
+ * the page while a drag lasts, so that the cursor and the end of text selection are one element's
+ * style: a rule on every element of the page would have the browser restyle all of them when a
+ * drag starts and again when it ends, before the drop could be shown.
+ */
+function underSurface(screen: Point): Element | null {
+  for (const element of document.elementsFromPoint(screen.x, screen.y)) {
+    if (!(element instanceof HTMLElement && 'dragSurface' in element.dataset)) return element
+  }
+  return null
 }
 
 /** How close to an edge of the canvas the view starts to pan, and how fast at most, in pixels. */
