@@ -66,6 +66,15 @@ describe('the problems list', () => {
     const keys = new Set(diagnostics.map(problemKey))
     expect(keys.size).toBe(diagnostics.length)
   })
+
+  it('keeps a problem’s key while text is typed above it', () => {
+    const moved = checkIvr(`# Main menu, reviewed by the team\n${withProblems}`).diagnostics
+    expect(moved.map(problemKey)).toEqual(diagnostics.map(problemKey))
+    // Syntax errors have no path: they go by their place.
+    const a = checkIvr('online: [\n').diagnostics
+    const b = checkIvr('\nonline: [\n').diagnostics
+    expect(problemKey(a[0]!)).not.toBe(problemKey(b[0]!))
+  })
 })
 
 describe('going to the next problem', () => {

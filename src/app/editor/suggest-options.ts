@@ -14,14 +14,17 @@ export function isLargeText(length: number): boolean {
 }
 
 /**
- * How eagerly the YAML pane suggests: while typing and after a trigger character in a small text,
- * only when asked for (Ctrl+Space) in a large one.
+ * How eagerly the YAML pane suggests: once typing pauses (300 ms) and after a trigger character
+ * in a small text, only when asked for (Ctrl+Space) in a large one. Asking after every letter
+ * would have the worker read the whole text again for each, about as much CPU as the rest of a
+ * keystroke, while the list is wanted when the admin stops to choose.
  */
 export function suggestOptions(large: boolean): editor.IEditorOptions {
   return large
     ? { quickSuggestions: false, suggestOnTriggerCharacters: false }
     : {
         quickSuggestions: { other: true, comments: false, strings: true },
+        quickSuggestionsDelay: 300,
         suggestOnTriggerCharacters: true,
       }
 }

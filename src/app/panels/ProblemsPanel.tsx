@@ -70,6 +70,17 @@ export function ProblemsPanel() {
   const counts = useMemo(() => countProblems(view.diagnostics), [view])
   const visible = useMemo(() => filterProblems(ordered, filter), [ordered, filter])
   const activeIndex = visible.findIndex((d) => problemKey(d) === activeKey)
+  // Rows keep their elements while the problems they show stay (two alike are told apart by
+  // their order among themselves).
+  const rowKeys = useMemo(() => {
+    const seen = new Map<string, number>()
+    return visible.map((d) => {
+      const key = problemKey(d)
+      const count = seen.get(key) ?? 0
+      seen.set(key, count + 1)
+      return count === 0 ? key : `${key}#${count}`
+    })
+  }, [visible])
   const total = counts.error + counts.warning + counts.info
 
   const rowAt = (index: number) =>
@@ -207,7 +218,7 @@ export function ProblemsPanel() {
             >
               {visible.map((d, index) => (
                 <ProblemRow
-                  key={`${problemKey(d)}#${index}`}
+                  key={rowKeys[index]}
                   diagnostic={d}
                   index={index}
                   active={index === activeIndex}

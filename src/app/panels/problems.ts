@@ -43,9 +43,14 @@ export function filterProblems(
   return problems.filter((d) => filter[d.severity])
 }
 
-/** A key that tells problems apart in one list and stays the same while the text does not change there. */
+/**
+ * A key that tells problems apart in one list and stays the same while the item it is about
+ * does: by its YAML path, so that text typed above a problem keeps its row (and keeps it the
+ * problem gone to). Problems of the whole text (no path), such as syntax errors, go by place.
+ */
 export function problemKey(d: Diagnostic): string {
-  return `${d.code}:${d.span.start}:${d.span.end}:${d.messageId}:${JSON.stringify(d.args)}`
+  const where = d.path.length > 0 ? JSON.stringify(d.path) : `@${d.span.start}-${d.span.end}`
+  return `${d.code}:${where}:${d.messageId}:${JSON.stringify(d.args)}`
 }
 
 /**
