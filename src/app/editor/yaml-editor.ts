@@ -101,7 +101,7 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
     renderLineHighlightOnlyWhenFocus: true,
     roundedSelection: true,
     scrollBeyondLastLine: false,
-    smoothScrolling: true,
+    smoothScrolling: false,
     cursorBlinking: 'blink',
     cursorSmoothCaretAnimation: 'off',
     guides: { indentation: true, bracketPairs: false },

@@ -43,13 +43,16 @@ export function useFieldDraft(field: ValueField, edit: InspectorEdit): FieldDraf
   }
   const typed = useDeferredValue(draft)
 
+  // While the document's value changes under the field (typed in the YAML), the draft follows it
+  // one render later and the deferred value later still: neither is a value the admin typed.
+  const untouched = draft === field.value || draft === base
   const preview = useMemo(() => {
     // An untouched field shows the document's own problems: no need to try it on every change.
-    if (typed === field.value) return null
+    if (untouched || typed === field.value) return null
     const op = opForField(field, typed)
     return op ? edit.preview(op) : null
     // The preview is of the current text: a new view tries the typed value again.
-  }, [field, typed, edit, view])
+  }, [field, typed, untouched, edit, view])
 
   const { diagnostics, elsewhere, refusal } = useMemo(() => {
     if (!preview) {
