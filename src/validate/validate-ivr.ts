@@ -1,8 +1,8 @@
 import type { Node } from 'yaml'
-import { isMap } from 'yaml'
+import { isMap, isScalar, isSeq } from 'yaml'
 import type { Locale } from '../i18n/translate.ts'
 import type { IvrModel } from '../model/ivr.ts'
-import { keyText } from '../yaml/nodes.ts'
+import { deref, keyText } from '../yaml/nodes.ts'
 import { parseIvr, type ParsedIvr } from '../yaml/parse-ivr.ts'
 import { compareDiagnostics, type Diagnostic } from './diagnostic.ts'
 import { makeDiagnostic, type Finding } from './make-diagnostic.ts'
@@ -179,14 +179,20 @@ function localFindings(
   return findings
 }
 
-/** Each section's YAML value by name; the last entry of a name, as in the model. */
+/**
+ * Each section's YAML value by name: the entry the model reads, which is the last entry of a name
+ * whose value is a list (an entry of that name that is no list is an invalid section).
+ */
 function sectionValues(parsed: ParsedIvr): RuleContext['sectionYaml'] {
   const values = new Map<string, { node: Node; offset: number }>()
   for (const { yaml, offset } of parsed.chunks) {
     const root = yaml.contents
     if (!isMap(root)) continue
     for (const pair of root.items) {
-      if (pair.value) values.set(keyText(pair.key), { node: pair.value as Node, offset })
+      const key = pair.key as Node
+      if (!isScalar(key) || typeof key.value !== 'string' || !pair.value) continue
+      if (!isSeq(deref(yaml, pair.value as Node))) continue
+      values.set(keyText(key), { node: pair.value as Node, offset })
     }
   }
   return values

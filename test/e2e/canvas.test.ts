@@ -209,6 +209,38 @@ describe('the canvas', () => {
       .toBeNull()
   })
 
+  test('keeps every card in place while the YAML changes, a new section beside the card leading to it', async () => {
+    const app = await open()
+    const text = template('callback-from-queue')
+    await app.open('follow.yaml', text)
+    const { canvas } = app
+    const names = ['online', 'offline', 'queue', 'callmeback', 'voicemail']
+    const before = new Map<string, { x: number; y: number }>()
+    for (const name of names) before.set(name, await canvas.position(name))
+
+    // offline's one command becomes a goto to a section typed at the end.
+    const changed = `${text.replace(/offline:\n {2}- play: [^\n]+\n/, 'offline:\n  - goto: closed\n')}closed:\n  - voicemail\n`
+    expect(changed).toContain('- goto: closed')
+    await app.setText(changed)
+    await expect.poll(() => canvas.cards()).toContain('closed')
+    for (const name of names) expect(await canvas.position(name)).toEqual(before.get(name))
+    const offline = before.get('offline')!
+    const closed = await canvas.position('closed')
+    expect(closed.x).toBe(offline.x + CARD.width + 90)
+    expect(closed.y).toBeGreaterThanOrEqual(offline.y)
+    // Clear of every other card.
+    const box = (await canvas.node('closed').boundingBox())!
+    for (const name of names) {
+      const other = (await canvas.node(name).boundingBox())!
+      const apart =
+        box.x + box.width <= other.x ||
+        other.x + other.width <= box.x ||
+        box.y + box.height <= other.y ||
+        other.y + other.height <= box.y
+      expect(apart, `closed overlaps ${name}`).toBe(true)
+    }
+  })
+
   test('greys out the last good graph and names the line while the YAML has a syntax error', async () => {
     const app = await open()
     const text = template('callback-from-queue')

@@ -60,7 +60,7 @@ describe('gestures on every example, undone and redone', () => {
   /** One page for every example: opening an IVR starts a fresh history. */
   let shared: { app: CanvasApp; yaml: YamlPane } | null = null
 
-  async function open(text: string): Promise<{ app: CanvasApp; yaml: YamlPane }> {
+  async function open(name: string, text: string): Promise<{ app: CanvasApp; yaml: YamlPane }> {
     if (shared === null) {
       const app = await openCanvasApp(browser, `${server.origin}/`, {
         viewport: { width: 1920, height: 1080 },
@@ -71,7 +71,8 @@ describe('gestures on every example, undone and redone', () => {
       shared = { app, yaml }
     }
     const { app, yaml } = shared
-    await app.open('example.yaml', text)
+    // Each under its own name: card positions are kept per name.
+    await app.open(name, text)
     await yaml.waitForText((t) => t === text)
     await app.canvas.waitReady()
     return shared
@@ -79,8 +80,8 @@ describe('gestures on every example, undone and redone', () => {
 
   test.each(EXAMPLES)(
     '$id: drop, delete, duplicate and rename, then undo all to the exact bytes and redo all',
-    async ({ text }) => {
-      const { app, yaml } = await open(text)
+    async ({ id, text }) => {
+      const { app, yaml } = await open(`${id}.yaml`, text)
       const { section, command, last } = landmarks(text)
       const steps: string[] = [text]
       const changed = async () => {

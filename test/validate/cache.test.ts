@@ -143,6 +143,31 @@ describe('the validation cache', () => {
     )
   })
 
+  it('follows an edit of a section written twice whose later entry is no list', () => {
+    // The model reads the first `offline` (the second is no list): its findings are the ones kept.
+    const before = dedent`
+      online:
+        - ring
+      offline:
+        - transfer:
+            to: sales
+            if:
+              online:
+                - ring
+      queue:
+        - ring
+      offline: not a list
+    `
+    const after = before.replace('        online:\n          - ring\n', '        online:\n')
+    expect(after).not.toBe(before)
+    const parser = createIvrParser()
+    const cached = { parse: (t: string) => parser.parse(t), cache: createValidationCache() }
+    expect(diagnostics(before, cached)).toEqual(diagnostics(before))
+    const changed = diagnostics(after, cached)
+    expect(changed).toEqual(diagnostics(after))
+    expect(changed.map((d) => d.code)).toContain('invalid-command')
+  })
+
   it('finds every global problem of a tangled IVR the same with and without it', () => {
     const parser = createIvrParser()
     const cache = createValidationCache()
