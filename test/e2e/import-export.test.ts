@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { en } from '../../src/i18n/en.ts'
 import { launchBrowser } from '../helpers/browser.ts'
 import { dedent } from '../helpers/dedent.ts'
+import { MINIMAL_IVR } from '../helpers/ivr.ts'
 import { startServer, type RunningServer } from '../helpers/server.ts'
 import { openEditorApp, type EditorApp } from './pages/editor.ts'
 import { storedDocument, toolbar, type FileToOpen } from './pages/toolbar.ts'
@@ -42,14 +43,7 @@ const ROUND_TRIPS: FileToOpen[] = readdirSync(EXAMPLES)
     },
   ])
 
-const IVR = dedent`
-  online:
-    - ring
-  offline:
-    - voicemail
-  queue:
-    - play: https://example.com/hold.mp3
-`
+const IVR = MINIMAL_IVR
 
 const WITH_ERRORS = dedent`
   online:

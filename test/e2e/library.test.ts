@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Dialog, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser } from '../helpers/browser.ts'
-import { dedent } from '../helpers/dedent.ts'
+import { MINIMAL_IVR } from '../helpers/ivr.ts'
 import { startServer, type RunningServer } from '../helpers/server.ts'
 import { openEditorApp, yamlPane, type EditorApp } from './pages/editor.ts'
 import {
@@ -17,14 +17,7 @@ import {
 } from './pages/library.ts'
 import { storedDocument } from './pages/toolbar.ts'
 
-const IVR = dedent`
-  online:
-    - ring
-  offline:
-    - voicemail
-  queue:
-    - play: https://example.com/hold.mp3
-`
+const IVR = MINIMAL_IVR
 
 /**
  * Replaces the whole text as an edit from another view, after a click in the YAML (a person's

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { en } from '../../src/i18n/en.ts'
 import { ja } from '../../src/i18n/ja.ts'
 import { launchBrowser } from '../helpers/browser.ts'
-import { dedent } from '../helpers/dedent.ts'
+import { MINIMAL_IVR } from '../helpers/ivr.ts'
 import { startServer, type RunningServer } from '../helpers/server.ts'
 import { openEditorApp, type EditorApp, type EditorVisitor } from './pages/editor.ts'
 import { reloadQuietly, storedDocument, toolbar, watchRequests } from './pages/toolbar.ts'
@@ -12,14 +12,7 @@ import { reloadQuietly, storedDocument, toolbar, watchRequests } from './pages/t
 const LIGHT_BACKGROUND = 'rgb(250, 251, 252)'
 const DARK_BACKGROUND = 'rgb(14, 15, 19)'
 
-const IVR = dedent`
-  online:
-    - ring
-  offline:
-    - voicemail
-  queue:
-    - play: https://example.com/hold.mp3
-`
+const IVR = MINIMAL_IVR
 
 // Each test loads the whole app, Monaco included, which takes a while on a busy machine.
 describe('the editor shell', { timeout: 60_000 }, () => {

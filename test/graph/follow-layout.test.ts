@@ -9,21 +9,14 @@ import { layoutKey } from '../../src/graph/layout.ts'
 import { redoIn, undoIn } from '../../src/app/state/history-recorder.ts'
 import { applyOpIn } from '../../src/app/state/use-editing.ts'
 import { parseIvr } from '../../src/yaml/parse-ivr.ts'
-import { dedent } from '../helpers/dedent.ts'
+import { MINIMAL_IVR } from '../helpers/ivr.ts'
 
 function graphOf(text: string) {
   const parsed = parseIvr(text)
   return buildGraph(parsed.model, parsed.text)
 }
 
-const IVR = dedent`
-  online:
-    - ring
-  offline:
-    - voicemail
-  queue:
-    - play: https://example.com/hold.mp3
-`
+const IVR = MINIMAL_IVR
 
 /** Cards in one column, 100 px apart: online, offline, queue. */
 const COLUMN: Record<string, Point> = {
