@@ -869,6 +869,9 @@ export const en = {
   'inspector.goto.target': 'Section',
   'inspector.goto.hint': 'The call continues at the first command of this section.',
   'inspector.choice.options': 'Options',
+  'inspector.choice.add': 'Add option {key}',
+  'inspector.choice.keys-full': 'Every key has an option',
+  'inspector.choice.new-option': 'Option {key}',
   'inspector.choice.hint':
     'The prompts play in key order and repeat until the caller presses a key. Select an option to edit it.',
   'inspector.transfer.to': 'Department',

@@ -879,6 +879,9 @@ export const ja: Readonly<Record<MessageId, string>> = {
   'inspector.goto.target': 'セクション',
   'inspector.goto.hint': '通話はこのセクションの最初のコマンドから続きます。',
   'inspector.choice.options': '選択肢',
+  'inspector.choice.add': '選択肢 {key} を追加',
+  'inspector.choice.keys-full': 'すべてのキーに選択肢があります',
+  'inspector.choice.new-option': '選択肢 {key}',
   'inspector.choice.hint':
     '案内はキーの順に流れ、発信者がキーを押すまで繰り返します。選択肢を選ぶと編集できます。',
   'inspector.transfer.to': '部署',

@@ -168,6 +168,32 @@ describe('the inspector', () => {
     expect(await inspector.title()).toBe('Sales')
   })
 
+  test('adds an option to a menu under the next free key, and selects it', async () => {
+    const { app, canvas, inspector } = await open()
+    await canvas.clickRow(['online', 1])
+    const add = app.page.getByTestId('inspector-add-option')
+    await expect.poll(() => add.textContent()).toBe('Add option 3')
+    await add.click()
+    const text = await app.yaml.waitForText((t) => t !== MENU)
+    // One block more after the last option; every other byte as it was.
+    const at = text.indexOf('      3:\n')
+    expect(at).toBeGreaterThan(MENU.indexOf('2: {name: Support'))
+    const block = text.slice(at, text.indexOf('\nsales:') + 1)
+    expect(block).toBe(
+      [
+        '      3:',
+        '        name: Option 3',
+        '        play: https://example.com/press-3.mp3',
+        '        do:',
+        '          - ring',
+        '',
+      ].join('\n'),
+    )
+    expect(text.replace(block, '')).toBe(MENU)
+    await inspector.waitForTitle('Option 3')
+    expect((await app.selection())?.path).toEqual(['online', 1, 'choice', '3'])
+  })
+
   test('picks an uploaded recording for a play URL', async () => {
     const response = await upload(server.origin, [
       {

@@ -200,6 +200,15 @@ export function CloseIcon(props: IconProps) {
   )
 }
 
+/** A plus: add one more. */
+export function PlusIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 5v14M5 12h14" />
+    </Icon>
+  )
+}
+
 /** A spanner: a quick fix. */
 export function WrenchIcon(props: IconProps) {
   return (

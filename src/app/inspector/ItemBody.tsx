@@ -198,7 +198,14 @@ function FieldView(props: {
     case 'branches':
       return <BranchesView field={field} onSelect={props.onSelect} />
     case 'options':
-      return <OptionsView item={field.item} onSelect={props.onSelect} />
+      return (
+        <OptionsView
+          item={field.item}
+          edit={props.edit}
+          disabled={props.disabled}
+          onSelect={props.onSelect}
+        />
+      )
     case 'do':
       return <DoView item={field.item} onSelect={props.onSelect} />
     case 'about':

@@ -1,12 +1,15 @@
 import { ROW_ICONS } from '../../graph/row-icons.ts'
 import type { MessageId } from '../../i18n/en.ts'
 import { pathKey, type IvrPath } from '../../model/path.ts'
+import { freeKey } from '../../ops/names.ts'
 import { PathIcon } from '../canvas/PathIcon.tsx'
+import { PlusIcon } from '../components/icons.tsx'
 import { useLocale } from '../state/use-locale.ts'
 import type { Field } from './fields.ts'
 import { transferBranches, type InspectedItem } from './inspected.ts'
 import styles from './Inspector.module.css'
 import { commandDetail, commandSummary, KIND_TITLES } from './item-labels.ts'
+import type { InspectorEdit } from './use-inspector-edit.ts'
 
 /** The three branches of a transfer, each selecting its first command. */
 export function BranchesView(props: {
@@ -66,12 +69,27 @@ export function BranchesView(props: {
 /** The options of a menu in keypad order, each selecting the option. */
 export function OptionsView(props: {
   item: Extract<InspectedItem, { kind: 'command' }>
+  edit: InspectorEdit
+  disabled: boolean
   onSelect(path: IvrPath): void
 }) {
   const { t } = useLocale()
   const node = props.item.node
   if (node.kind !== 'choice') return null
   const options = [...node.options].sort((a, b) => keyOrder(a.key) - keyOrder(b.key))
+  const next = freeKey(new Set(node.options.map((o) => o.key)))
+  // A new option reads as what it is and adds no error: a prompt to record, then the agents.
+  const add = (key: string) =>
+    props.edit.commit({
+      type: 'option.add',
+      choice: props.item.path,
+      key,
+      option: {
+        name: t('inspector.choice.new-option', { key }),
+        play: `https://example.com/press-${key}.mp3`,
+        do: ['ring'],
+      },
+    })
   return (
     <div className={styles.field} data-testid="inspector-field-options">
       <div className={styles.labelRow}>
@@ -105,6 +123,17 @@ export function OptionsView(props: {
           </li>
         ))}
       </ul>
+      <button
+        type="button"
+        className={styles.addButton}
+        data-testid="inspector-add-option"
+        disabled={props.disabled || next === null}
+        title={next === null ? t('inspector.choice.keys-full') : undefined}
+        onClick={() => next !== null && add(next)}
+      >
+        <PlusIcon size={14} />
+        {next === null ? t('inspector.choice.keys-full') : t('inspector.choice.add', { key: next })}
+      </button>
       <div className={styles.hint}>{t('inspector.choice.hint')}</div>
     </div>
   )
