@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser } from '../helpers/browser.ts'
 import { MINIMAL_IVR } from '../helpers/ivr.ts'
 import { startServer, type RunningServer } from '../helpers/server.ts'
+import { canvasPane } from './pages/canvas.ts'
 import { openEditorApp, yamlPane, type EditorApp } from './pages/editor.ts'
 import {
   createIvr,
@@ -108,6 +109,33 @@ describe('the IVR library in the editor', { timeout: 120_000 }, () => {
     await app.yaml.waitForText((text) => text === IVR)
     await library.waitFor('v1', 'saved')
     expect(await library.restoredNotice.count()).toBe(0)
+  })
+
+  test('keeps the card positions of two IVRs of one name apart', async () => {
+    const first = await createIvr(server.origin, 'Same name', IVR)
+    const second = await createIvr(server.origin, 'Same name', IVR)
+    const app = await open(`/?ivr=${first.id}`)
+    const canvas = canvasPane(app.page)
+    await canvas.waitReady()
+    const laidOut = await canvas.position('queue')
+    await canvas.drag('queue', 160, 90)
+    const moved = await canvas.position('queue')
+    expect(moved).not.toEqual(laidOut)
+    await expect
+      .poll(() =>
+        app.page.evaluate(
+          (id) => localStorage.getItem(`ivr-designer.positions.library:${id}`),
+          first.id,
+        ),
+      )
+      .toBe(JSON.stringify({ 'section:queue': moved }))
+
+    await app.page.goto(`${server.origin}/?ivr=${second.id}`)
+    await canvas.waitReady()
+    expect(await canvas.position('queue')).toEqual(laidOut)
+    await app.page.goto(`${server.origin}/?ivr=${first.id}`)
+    await canvas.waitReady()
+    await expect.poll(() => canvas.position('queue')).toEqual(moved)
   })
 
   test('keeps an edit when the browser process is killed a second later', async () => {
