@@ -113,7 +113,11 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
     case 'document.saved': {
       const document = reduceDocument(state.document, action)
       if (document === state.document) return state
-      const canvas = followGraph(state.canvas, state.document.view.good.graph, document.view.good.graph)
+      const canvas = followGraph(
+        state.canvas,
+        state.document.view.good.graph,
+        document.view.good.graph,
+      )
       return { ...state, document, canvas }
     }
     case 'selection.set':
