@@ -66,7 +66,8 @@ describe('the YAML editor', () => {
     const { yaml, page } = await open()
     expect(await yaml.text()).toBe(IVR)
     await expect.poll(() => yaml.root.innerText()).toContain('support-line.yaml')
-    expect(await page.locator('.view-line').first().innerText()).toBe('online:')
+    // The model takes the text at once; the view draws it in the next frame.
+    await expect.poll(() => page.locator('.view-line').first().innerText()).toBe('online:')
     expect(await yaml.markers(null)).toEqual([])
   })
 
