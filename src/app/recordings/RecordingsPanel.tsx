@@ -32,6 +32,7 @@ import {
   type Recording,
 } from './recording.ts'
 import type { UploadState } from './recordings-state.ts'
+import side from '../components/SidePanel.module.css'
 import styles from './RecordingsPanel.module.css'
 import { useRecordings } from './RecordingsProvider.tsx'
 import { RECORDING_DRAG_TYPE } from './audio-drag.ts'
@@ -100,7 +101,7 @@ export function RecordingsPanel() {
   const count = items.length
   return (
     <section
-      className={styles.panel}
+      className={side.panel}
       aria-labelledby={titleId}
       data-testid="recordings-panel"
       data-recordings-drop=""
@@ -109,15 +110,15 @@ export function RecordingsPanel() {
       onDragLeave={(event) => onDragState(event, false)}
       onDrop={() => setDragging(false)}
     >
-      <header className={styles.header}>
-        <h2 id={titleId} className={styles.title}>
-          <WaveformIcon className={styles.titleIcon} />
+      <header className={side.header}>
+        <h2 id={titleId} className={side.title}>
+          <WaveformIcon className={side.titleIcon} />
           {t('recordings.title')}
-          {status === 'ready' && <span className={styles.total}>{count}</span>}
+          {status === 'ready' && <span className={side.total}>{count}</span>}
         </h2>
       </header>
 
-      <div className={styles.body}>
+      <div className={side.body}>
         <div className={styles.dropzone} data-dragging={dragging || undefined}>
           <span className={styles.dropIcon}>
             <UploadIcon size={20} />

@@ -12,6 +12,7 @@ import { useAppState, useAppStore, useDispatch } from '../state/store-context.ts
 import { useLocale } from '../state/use-locale.ts'
 import type { CompareSide } from './compare-sides.ts'
 import { failureReason } from './failure-text.ts'
+import side from '../components/SidePanel.module.css'
 import styles from './HistoryPanel.module.css'
 import { fullTime, relativeTime } from './relative-time.ts'
 import { useVersions } from './use-versions.ts'
@@ -28,7 +29,7 @@ const CompareDialog = lazy(() => import('./CompareDialog.tsx'))
 export function HistoryPanel() {
   const library = useAppState((s) => s.document.library)
   return (
-    <section className={styles.panel} data-testid="history-panel" aria-labelledby="history-title">
+    <section className={side.panel} data-testid="history-panel" aria-labelledby="history-title">
       {library === null ? <NotInLibrary /> : <VersionList key={library.id} library={library} />}
     </section>
   )
@@ -37,11 +38,11 @@ export function HistoryPanel() {
 function Header({ count }: { count?: number }) {
   const { t } = useLocale()
   return (
-    <header className={styles.header}>
-      <h2 id="history-title" className={styles.title}>
-        <HistoryIcon size={14} className={styles.titleIcon} />
+    <header className={side.header}>
+      <h2 id="history-title" className={side.title}>
+        <HistoryIcon size={14} className={side.titleIcon} />
         {t('history.title')}
-        {count !== undefined && <span className={styles.total}>{count}</span>}
+        {count !== undefined && <span className={side.total}>{count}</span>}
       </h2>
     </header>
   )
@@ -208,7 +209,7 @@ function VersionList({ library }: { library: LibraryLink }) {
   return (
     <>
       <Header {...(state.status === 'ready' ? { count: latest ?? 0 } : {})} />
-      <div className={styles.body}>
+      <div className={side.body}>
         {state.status === 'loading' && (
           <p className={styles.status} role="status">
             {t('history.loading')}
