@@ -73,16 +73,25 @@ export function edgeMidpoint(source: Point, target: Point, selfTop?: number): Po
 
 /** The point at `t` (from 0 to 1) along `edgePath(source, target)` without a loop. */
 export function edgePointAt(source: Point, target: Point, t: number): Point {
-  const offset = controlOffset(target.x - source.x)
+  const [x0, x1, x2, x3] = bezierOf(source, target)
   const u = 1 - t
   const a = u * u * u
   const b = 3 * u * u * t
   const c = 3 * u * t * t
   const d = t * t * t
   return {
-    x: a * source.x + b * (source.x + offset) + c * (target.x - offset) + d * target.x,
+    x: a * x0 + b * x1 + c * x2 + d * x3,
     y: (a + b) * source.y + (c + d) * target.y,
   }
+}
+
+/**
+ * The x coordinates of the four control points of `edgePath(source, target)` without a loop; the
+ * first two points stand at `source.y`, the last two at `target.y`.
+ */
+export function bezierOf(source: Point, target: Point): [number, number, number, number] {
+  const offset = controlOffset(target.x - source.x)
+  return [source.x, source.x + offset, target.x - offset, target.x]
 }
 
 const LOOP = { out: 22, rise: 26, radius: 10 } as const

@@ -1,4 +1,4 @@
-import { edgePointAt, sourceAnchor, targetAnchor } from './card-geometry.ts'
+import { bezierOf, sourceAnchor, targetAnchor } from './card-geometry.ts'
 import type { GraphSection, IvrGraph } from './graph.ts'
 import { CARD, cardSize, type Point } from './layout.ts'
 
@@ -24,12 +24,12 @@ export function edgesBehindCards(
   graph: IvrGraph,
   positionOf: (id: string) => Point | null,
 ): Set<string> {
-  const grid = new Map<string, Box[]>()
+  const grid = new Map<number, Box[]>()
   const place = (id: string, at: Point, width: number, height: number) => {
     const box = { id, left: at.x, top: at.y, right: at.x + width, bottom: at.y + height }
-    for (let cx = Math.floor(box.left / CELL); cx <= Math.floor(box.right / CELL); cx++) {
-      for (let cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy++) {
-        const key = `${cx},${cy}`
+    for (let cx = cellOf(box.left); cx <= cellOf(box.right); cx++) {
+      for (let cy = cellOf(box.top); cy <= cellOf(box.bottom); cy++) {
+        const key = cellKey(cx, cy)
         const cell = grid.get(key)
         if (cell) cell.push(box)
         else grid.set(key, [box])
@@ -63,25 +63,46 @@ export function edgesBehindCards(
     if (index < 0) continue
     const source = sourceAnchor(from.at, index)
     const target = targetAnchor(to, stub !== undefined)
+    // The curve's coefficients once, then each sample without allocating.
+    const [x0, x1, x2, x3] = bezierOf(source, target)
     for (let i = 1; i < SAMPLES; i++) {
-      const point = edgePointAt(source, target, i / SAMPLES)
-      const cell = grid.get(`${Math.floor(point.x / CELL)},${Math.floor(point.y / CELL)}`)
-      const hit = cell?.some(
-        (box) =>
-          box.id !== edge.source &&
-          box.id !== edge.target &&
-          point.x > box.left &&
-          point.x < box.right &&
-          point.y > box.top &&
-          point.y < box.bottom,
-      )
-      if (hit) {
+      const t = i / SAMPLES
+      const u = 1 - t
+      const a = u * u * u
+      const b = 3 * u * u * t
+      const c = 3 * u * t * t
+      const d = t * t * t
+      const x = a * x0 + b * x1 + c * x2 + d * x3
+      const y = (a + b) * source.y + (c + d) * target.y
+      const cell = grid.get(cellKey(cellOf(x), cellOf(y)))
+      if (cell && cell.some((box) => covers(box, x, y, edge.source, edge.target))) {
         behind.add(edge.id)
         break
       }
     }
   }
   return behind
+}
+
+function cellOf(value: number): number {
+  return Math.floor(value / CELL)
+}
+
+/** One number per grid cell; cells stay within ±2^20 of the origin on any real canvas. */
+function cellKey(cx: number, cy: number): number {
+  return cx * 2_097_152 + cy
+}
+
+/** Whether `box`, a card other than the edge's own two, has the point inside it. */
+function covers(box: Box, x: number, y: number, source: string, target: string): boolean {
+  return (
+    box.id !== source &&
+    box.id !== target &&
+    x > box.left &&
+    x < box.right &&
+    y > box.top &&
+    y < box.bottom
+  )
 }
 
 const rowIndexes = new WeakMap<GraphSection, Map<string, number>>()

@@ -1,5 +1,12 @@
 import type { BareCommandName } from './commands.ts'
-import type { ChoiceOptionNode, CommandNode, FetchNode, IvrModel, TransferNode } from './ivr.ts'
+import type {
+  ChoiceOptionNode,
+  CommandNode,
+  FetchNode,
+  IvrModel,
+  SectionNode,
+  TransferNode,
+} from './ivr.ts'
 import { assertNever } from './ivr.ts'
 
 /**
@@ -60,6 +67,46 @@ export interface FetchData {
  */
 export function toPlainData(model: IvrModel): IvrDocument {
   return namedRecord(model.sections.map((s) => [s.name, toList(s.commands)]))
+}
+
+/** Each section's frozen data, kept per section (or per the section it is a moved copy of). */
+const sectionData = new WeakMap<SectionNode, readonly CommandData[]>()
+/** Sections that are copies of another with their spans moved, and the one they copy. */
+const copiedFrom = new WeakMap<SectionNode, SectionNode>()
+
+/**
+ * Records that `copy` denotes the same data as `original`: the same section whose text stands
+ * elsewhere (its spans moved), so that `sharedPlainData` reads it once for both.
+ */
+export function samePlainData(copy: SectionNode, original: SectionNode): void {
+  if (copy !== original) copiedFrom.set(copy, copiedFrom.get(original) ?? original)
+}
+
+/**
+ * `toPlainData(model)`, sharing each section's list of commands with every earlier call for
+ * that section, deeply frozen: a top-level record of its own over lists nobody may change. It
+ * costs only the sections read for the first time, where `toPlainData` rebuilds everything.
+ */
+export function sharedPlainData(model: IvrModel): IvrDocument {
+  return namedRecord(model.sections.map((s) => [s.name, sectionPlainData(s)] as const))
+}
+
+function sectionPlainData(section: SectionNode): CommandData[] {
+  const key = copiedFrom.get(section) ?? section
+  let list = sectionData.get(key)
+  if (!list) {
+    list = deepFreeze(toList(section.commands))
+    sectionData.set(key, list)
+  }
+  return list as CommandData[]
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
+    Object.freeze(value)
+  }
+  return value
 }
 
 function toList(commands: readonly CommandNode[]): CommandData[] {

@@ -58,7 +58,7 @@ export function planInsertCommands(
   }
   const edits = insertEntries(ctx, list, index, entries)
   if (isRefusal(edits)) return edits
-  const data = ctx.data()
+  const data = ctx.data([listPath])
   listAt(data, listPath)?.splice(index, 0, ...commands.map((c) => cloneData(c)))
   return { edits, check: expectData(data), select: [...listPath, index] }
 }
@@ -82,7 +82,7 @@ export function planCommandDelete(ctx: OpContext, path: IvrPath): Planned {
   if (isRefusal(at)) return at
   const edits = removeEntry(ctx, at.list, at.index)
   if (isRefusal(edits)) return edits
-  const data = ctx.data()
+  const data = ctx.data([at.listPath])
   listAt(data, at.listPath)?.splice(at.index, 1)
   return { edits, check: expectData(data) }
 }
@@ -93,7 +93,7 @@ export function planCommandDuplicate(ctx: OpContext, path: IvrPath): Planned {
   if (isRefusal(at)) return at
   const text = entryText(ctx, at.list, at.index)
   if (isRefusal(text)) return text
-  const command = dataAt(ctx.data(), path)
+  const command = dataAt(ctx.data([]), path)
   if (command === undefined) return refuse('op.error.not-found')
   return planInsertCommands(ctx, at.listPath, at.index + 1, text, [command])
 }
@@ -120,7 +120,7 @@ export function planCommandMove(
   const moved = sameList && index > at.index ? index - 1 : index
   const select = [...pathAfterRemoval(target, path), moved]
   if (sameList && (index === at.index || index === at.index + 1)) {
-    return { edits: [], check: expectData(ctx.data()), select: path }
+    return { edits: [], check: expectData(ctx.data([])), select: path }
   }
   const text = entryText(ctx, at.list, at.index)
   if (isRefusal(text)) return text
@@ -129,7 +129,7 @@ export function planCommandMove(
   const insertion = insertEntries(ctx, to, index, text)
   if (isRefusal(insertion)) return insertion
 
-  const data = ctx.data()
+  const data = ctx.data([at.listPath, target])
   const source = listAt(data, at.listPath)
   const destination = listAt(data, target)
   if (!source || !destination) return refuse('op.error.not-found')

@@ -1,9 +1,9 @@
 import type { IvrModel } from '../model/ivr.ts'
 import type { IvrPath } from '../model/path.ts'
-import { toPlainData } from '../model/to-plain-data.ts'
+import { sharedPlainData } from '../model/to-plain-data.ts'
 import type { Layout } from '../yaml/fragment.ts'
 import type { ParsedIvr } from '../yaml/parse-ivr.ts'
-import { cloneData, sameData, type DataRecord } from './data.ts'
+import { cloneData, entriesOf, record, sameData, type DataRecord } from './data.ts'
 import { eolOf, lineStart } from './lines.ts'
 import type { TextEdit } from './text-edit.ts'
 
@@ -18,8 +18,12 @@ export interface OpContext {
   readonly layout: Layout
   /** How far `- ` stands right of the key that owns the list. */
   readonly seqIndent: number
-  /** A fresh copy of the text's data, to state what an op must lead to. */
-  data(): DataRecord
+  /**
+   * A copy of the text's data, to state what an op must lead to: the sections of the `touched`
+   * paths (their first segment) copied deeply, the others shared and frozen; every section
+   * copied when `touched` is left out. Whatever the op changes must lie in a touched section.
+   */
+  data(touched?: readonly IvrPath[]): DataRecord
 }
 
 /** An op the text cannot take, with a message id (`op.error.*`) saying why. */
@@ -50,14 +54,14 @@ export function isRefusal(value: unknown): value is Refusal {
 
 /** A check that the re-read text denotes exactly `intended`. */
 export function expectData(intended: DataRecord): (model: IvrModel) => boolean {
-  return (model) => sameData(toPlainData(model) as unknown as DataRecord, intended)
+  return (model) => sameData(sharedPlainData(model) as unknown as DataRecord, intended)
 }
 
 /** The context of `parsed`, with the layout the text already uses. */
 export function createContext(parsed: ParsedIvr): OpContext {
   const { text, model } = parsed
   const seqIndent = detectSeqIndent(text, model)
-  const document = toPlainData(model) as unknown as DataRecord
+  const document = sharedPlainData(model) as unknown as DataRecord
   return {
     parsed,
     text,
@@ -65,7 +69,11 @@ export function createContext(parsed: ParsedIvr): OpContext {
     eol: eolOf(text),
     layout: { indent: detectIndent(text, model, seqIndent), indentSeq: seqIndent > 0 },
     seqIndent,
-    data: () => cloneData(document),
+    data: (touched) => {
+      if (!touched) return cloneData(document)
+      const names = new Set(touched.map((path) => String(path[0])))
+      return record(entriesOf(document).map(([k, v]) => [k, names.has(k) ? cloneData(v) : v]))
+    },
   }
 }
 

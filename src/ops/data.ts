@@ -39,6 +39,7 @@ export function cloneData<T extends Data>(value: T): T {
 
 /** Deep equality that also compares the order of keys. */
 export function sameData(a: Data | undefined, b: Data | undefined): boolean {
+  if (a === b) return true
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
     return a.every((v, i) => sameData(v, b[i]))

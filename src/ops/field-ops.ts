@@ -138,7 +138,7 @@ export function planFieldSet(ctx: OpContext, path: IvrPath, value: string): Plan
     if (isRefusal(inserted)) return inserted
     edits = inserted
   }
-  const data = ctx.data()
+  const data = ctx.data([site.mapping])
   const set = (old: DataRecord) => {
     if (Object.hasOwn(old, site.key)) {
       const copy = record(entriesOf(old))
@@ -172,7 +172,7 @@ function planParamsCreate(ctx: OpContext, site: FieldSite, value: string): Plann
     flow: [`params: {${key}: ${text}}`],
   })
   if (isRefusal(inserted)) return inserted
-  const data = ctx.data()
+  const data = ctx.data([fetchPath])
   const changed = replaceRecord(data, fetchPath, (old) =>
     insertKey(old, 'params', record([[site.key, value]]), null),
   )
@@ -200,7 +200,7 @@ export function planFieldRemove(ctx: OpContext, path: IvrPath): Planned {
   if (index === -1) return refuse('op.error.not-found')
   const edits = removeEntry(ctx, mapping, index)
   if (isRefusal(edits)) return edits
-  const data = ctx.data()
+  const data = ctx.data([site.mapping])
   replaceRecord(data, site.mapping, (old) => removeKey(old, site.key))
   if (site.params) {
     // An empty `params` is no parameter at all in the data.
@@ -222,7 +222,7 @@ function isPlayCommand(ctx: OpContext, site: FieldSite): boolean {
 export function planParamRename(ctx: OpContext, path: IvrPath, name: string): Planned {
   const site = fieldSite(ctx, path)
   if (!site?.params) return refuse('op.error.not-found')
-  if (name === site.key) return { edits: [], check: expectData(ctx.data()) }
+  if (name === site.key) return { edits: [], check: expectData(ctx.data([])) }
   if (!isUsableName(name)) return refuse('op.error.invalid-param')
   const mapping = mappingAt(ctx, site.mapping)
   if (isRefusal(mapping)) return mapping
@@ -238,7 +238,7 @@ export function planParamRename(ctx: OpContext, path: IvrPath, name: string): Pl
       mapping.flow || mapping.inFlow,
     ),
   }
-  const data = ctx.data()
+  const data = ctx.data([site.mapping])
   replaceRecord(data, site.mapping, (old: DataRecord) => renameKey(old, site.key, name))
   return { edits: [edit], check: expectData(data) }
 }

@@ -92,7 +92,7 @@ export function planOptionAdd(
     flow: [stringifyFlowEntry(keyText, option)],
   })
   if (isRefusal(edits)) return edits
-  const data = ctx.data()
+  const data = ctx.data([choice.path])
   replaceRecord(data, choice.path, (options) => insertKey(options, chosen, value, null))
   return { edits, check: expectData(data), select: [...choice.path, chosen] }
 }
@@ -103,7 +103,7 @@ export function planOptionDelete(ctx: OpContext, path: IvrPath): Planned {
   if (isRefusal(at)) return at
   const edits = removeEntry(ctx, at.options, at.index)
   if (isRefusal(edits)) return edits
-  const data = ctx.data()
+  const data = ctx.data([at.path])
   replaceRecord(data, at.path, (options) => removeKey(options, at.key))
   return { edits, check: expectData(data) }
 }
@@ -117,7 +117,7 @@ export function planOptionMove(ctx: OpContext, path: IvrPath, before: string | n
     before === null ? count : at.options.entries.findLastIndex((e) => e.key === before)
   if (position === -1) return refuse('op.error.not-found')
   if (position === at.index || position === at.index + 1) {
-    return { edits: [], check: expectData(ctx.data()), select: path }
+    return { edits: [], check: expectData(ctx.data([])), select: path }
   }
   const text = entryText(ctx, at.options, at.index)
   if (isRefusal(text)) return text
@@ -125,7 +125,7 @@ export function planOptionMove(ctx: OpContext, path: IvrPath, before: string | n
   if (isRefusal(removal)) return removal
   const insertion = insertEntries(ctx, at.options, position, text)
   if (isRefusal(insertion)) return insertion
-  const data = ctx.data()
+  const data = ctx.data([at.path])
   replaceRecord(data, at.path, (options) => {
     const value = options[at.key] as Data
     return insertKey(removeKey(options, at.key), at.key, value, before)
@@ -159,7 +159,7 @@ export function planOptionDuplicate(ctx: OpContext, path: IvrPath): Planned {
     flow: [`${keyText}${flowValue}`],
   })
   if (isRefusal(edits)) return edits
-  const data = ctx.data()
+  const data = ctx.data([at.path])
   const next = at.options.entries[at.index + 1]?.key ?? null
   replaceRecord(data, at.path, (options) =>
     insertKey(options, key, cloneData(options[at.key] as Data), next),
@@ -172,7 +172,7 @@ export function planOptionSetKey(ctx: OpContext, path: IvrPath, key: string): Pl
   const at = optionAt(ctx, path)
   if (isRefusal(at)) return at
   if (!isChoiceKey(key)) return refuse('op.error.invalid-key', { key })
-  if (key === at.key) return { edits: [], check: expectData(ctx.data()), select: path }
+  if (key === at.key) return { edits: [], check: expectData(ctx.data([])), select: path }
   if (takenKeys(at.options).has(key)) return refuse('op.error.key-taken', { key })
   const span = at.options.entries[at.index]!.keySpan!
   const edit = {
@@ -180,7 +180,7 @@ export function planOptionSetKey(ctx: OpContext, path: IvrPath, key: string): Pl
     length: span.end - span.start,
     text: formatKey(key, styleAt(ctx.text, span.start)),
   }
-  const data = ctx.data()
+  const data = ctx.data([at.path])
   replaceRecord(data, at.path, (options) => renameKey(options, at.key, key))
   return { edits: [edit], check: expectData(data), select: [...at.path, key] }
 }

@@ -67,7 +67,7 @@ function pasteSections(ctx: OpContext, text: string): Planned {
   const lines = shiftLines(trimBlankLines(renamed.text), -column)
   const pasted = readSections(lines)
   if (!pasted) return refuse('op.error.paste-invalid')
-  let intended = ctx.data()
+  let intended = ctx.data([])
   for (const name of Object.keys(pasted)) {
     intended = insertKey(intended, name, pasted[name] as Data, null)
   }

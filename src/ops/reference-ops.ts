@@ -75,7 +75,7 @@ export function planConnect(ctx: OpContext, path: IvrPath, target: string): Plan
   }
   const referrer = referrerAt(ctx, path)
   if (!referrer) return refuse('op.error.not-a-reference')
-  const data = ctx.data()
+  const data = ctx.data([referrer.path])
   switch (referrer.kind) {
     case 'goto': {
       const edits = connectGoto(referrer.node, target)
@@ -205,7 +205,7 @@ export function planDisconnect(ctx: OpContext, path: IvrPath): Planned {
   if (index === -1) return refuse('op.error.no-link')
   const edits = removeEntry(ctx, mapping, index)
   if (isRefusal(edits)) return edits
-  const data = ctx.data()
+  const data = ctx.data([mappingPath])
   replaceRecord(data, mappingPath, (value) =>
     referrer.kind === 'option'
       ? optionData(value, { goto: undefined })

@@ -137,7 +137,7 @@ export function planSectionAdd(
   const data = readCommands(items)
   if (!data) return refuse('op.error.unexpected')
   const lines = list.length === 0 ? `${key}: []\n` : `${key}:\n${shiftLines(items, ctx.seqIndent)}`
-  const intended = insertKey(ctx.data(), name, data, sectionNameFrom(ctx, layout, position))
+  const intended = insertKey(ctx.data([]), name, data, sectionNameFrom(ctx, layout, position))
   return {
     edits: [insertSectionLines(ctx, layout, position, lines)],
     check: expectData(intended),
@@ -157,14 +157,14 @@ export function planSectionDelete(ctx: OpContext, name: string): Planned {
     last: index === layout.blocks.length - 1,
   })
   const edit = { offset: range.start, length: range.end - range.start, text: '' }
-  return { edits: [edit], check: expectData(removeKey(ctx.data(), name)) }
+  return { edits: [edit], check: expectData(removeKey(ctx.data([]), name)) }
 }
 
 /** `section.rename`: the name and every reference to it, each token keeping its quotes. */
 export function planSectionRename(ctx: OpContext, name: string, to: string): Planned {
   const section = sectionNode(ctx, name)
   if (!section) return refuse('op.error.not-found')
-  if (to === name) return { edits: [], check: expectData(ctx.data()), select: [name] }
+  if (to === name) return { edits: [], check: expectData(ctx.data([])), select: [name] }
   const layout = readSectionLayout(ctx)
   if (isRefusal(layout)) return layout
   if (layout.names.has(to)) return refuse('op.error.section-exists', { name: to })
@@ -227,7 +227,7 @@ export function planSectionDuplicate(
   ]
   const lines = sectionLines(ctx, block, renames)
   if (lines === null) return refuse('op.error.layout')
-  const data = ctx.data()
+  const data = ctx.data([])
   const commands = cloneData((data[name] ?? []) as Data)
   renameReferences([commands], name, copy)
   const intended = insertKey(data, copy, commands, sectionNameFrom(ctx, layout, index + 1))
@@ -252,7 +252,7 @@ export function planSectionMove(ctx: OpContext, name: string, before: string | n
     position = indexOfSection(layout, target)
   }
   if (position === index || position === index + 1) {
-    return { edits: [], check: expectData(ctx.data()), select: [name] }
+    return { edits: [], check: expectData(ctx.data([])), select: [name] }
   }
   const block = layout.blocks[index]!
   const lines = sectionLines(ctx, block)
@@ -262,7 +262,7 @@ export function planSectionMove(ctx: OpContext, name: string, before: string | n
     last: index === layout.blocks.length - 1,
   })
   const removal = { offset: range.start, length: range.end - range.start, text: '' }
-  const data = ctx.data()
+  const data = ctx.data([])
   const moved = data[name] as Data
   const intended = insertKey(removeKey(data, name), name, moved, before)
   return {

@@ -6,7 +6,7 @@ import { dataAt, isRecord, type DataRecord } from './data.ts'
 
 /** A copy of the document's data with the value at `path` set, when its parent is there. */
 function withValue(ctx: OpContext, path: IvrPath, value: string): DataRecord | null {
-  const data = ctx.data()
+  const data = ctx.data([path])
   const parent = dataAt(data, path.slice(0, -1))
   const last = path[path.length - 1]
   if (Array.isArray(parent) && typeof last === 'number' && last < parent.length)

@@ -1,6 +1,7 @@
 import { isMap, parseDocument, type Document } from 'yaml'
 import type { IvrModel, SectionNode, InvalidSection } from '../model/ivr.ts'
 import type { Locale } from '../i18n/translate.ts'
+import { samePlainData } from '../model/to-plain-data.ts'
 import { buildModel } from './build-model.ts'
 import {
   isParseable,
@@ -19,7 +20,8 @@ export interface SectionChunk {
 }
 
 /** A line at column 0 that starts a mapping key: the start of a top-level section. */
-const KEY_LINE = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#\-?:,[\]{}&*!|>'"%@`][^\n]*?):(?:[ \t]|\r?$)/
+const KEY_LINE =
+  /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#\-?:,[\]{}&*!|>'"%@`][^\n]*?):(?:[ \t]|\r?$)/
 /** A line at column 0 that is neither blank, a comment, nor a key: the split would be unsafe. */
 const OTHER_TOP_LEVEL = /^(?:[^\s#]|-|\?)/
 /** Anchors and aliases tie sections together; such text is read in one piece. */
@@ -43,7 +45,13 @@ export function splitSections(text: string): SectionChunk[] | null {
       // Before the first section only blank lines, comments and a document marker may stand.
       if (KEY_LINE.test(line)) starts.push(at)
       else if (!/^\s*(?:#.*)?\r?$/.test(line) && !/^---\s*$/.test(line)) return null
-    } else if (at < lineEnd && first !== 0x20 && first !== 0x23 && first !== 0x0d && first !== 0x09) {
+    } else if (
+      at < lineEnd &&
+      first !== 0x20 &&
+      first !== 0x23 &&
+      first !== 0x0d &&
+      first !== 0x09
+    ) {
       if (KEY_LINE.test(line)) starts.push(at)
       else if (OTHER_TOP_LEVEL.test(line)) return null
     }
@@ -114,9 +122,12 @@ export function createIvrParser(options: { locale?: Locale } = {}): IvrParser {
         } else if (model.offset !== chunk.offset) {
           // The same text elsewhere: the same model, its spans moved.
           const delta = chunk.offset - model.offset
+          const original = model.sections
+          const sections = shiftSpans(original, delta)
+          sections.forEach((section, i) => samePlainData(section, original[i]!))
           model = {
             offset: chunk.offset,
-            sections: shiftSpans(model.sections, delta),
+            sections,
             invalidSections: shiftSpans(model.invalidSections, delta),
           }
         }
