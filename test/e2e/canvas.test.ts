@@ -241,6 +241,26 @@ describe('the canvas', () => {
     }
   })
 
+  test('keeps the elements of the rows below a command added above them', async () => {
+    const app = await open()
+    const text = template('callback-from-queue')
+    await app.open('rows.yaml', text)
+    const { canvas } = app
+    // The menu's option rows, marked in the page: the marks stay only on elements kept.
+    const option = (key: string) => canvas.row(['queue', 1, 'choice', key])
+    for (const key of ['0', '1', '2']) {
+      await option(key).evaluate((row, mark) => row.setAttribute('data-kept', mark), key)
+    }
+    await app.setText(text.replace('queue:\n', 'queue:\n  - ring\n'))
+    await expect.poll(() => canvas.row(['queue', 2, 'choice', '2']).count()).toBe(1)
+    for (const key of ['0', '1', '2']) {
+      const moved = canvas.row(['queue', 2, 'choice', key])
+      expect(await moved.getAttribute('data-kept')).toBe(key)
+    }
+    // The new row is a new element.
+    expect(await canvas.row(['queue', 0]).getAttribute('data-kept')).toBeNull()
+  })
+
   test('greys out the last good graph and names the line while the YAML has a syntax error', async () => {
     const app = await open()
     const text = template('callback-from-queue')

@@ -1,5 +1,5 @@
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react'
-import { memo, type KeyboardEvent } from 'react'
+import { memo, useMemo, type KeyboardEvent } from 'react'
 import type { GraphRow } from '../../graph/graph.ts'
 import { cardCaption, rowLabel } from '../../graph/labels.ts'
 import { CARD } from '../../graph/layout.ts'
@@ -30,6 +30,7 @@ export const SectionNode = memo(function SectionNode({
   const mark = parseMarkKey(useAppState((s) => markKey(s.document.view.good.marks.nodes.get(id))))
   const call = useAppState((s) => cardCallMark(s, id))
   const gesture = useCardGesture(id)
+  const keys = useMemo(() => rowKeys(data.rows), [data.rows])
   const classes = [
     styles.card,
     gesture,
@@ -72,12 +73,27 @@ export const SectionNode = memo(function SectionNode({
       </div>
       <div className={styles.rows}>
         {data.rows.map((row, index) => (
-          <Row key={row.id} row={row} index={index} tabbable={selected} />
+          <Row key={keys[index]} row={row} index={index} tabbable={selected} />
         ))}
       </div>
     </div>
   )
 })
+
+/**
+ * React keys for a card's rows by what each row shows, not by its path: when a command is added
+ * or removed, the rows after it keep their elements (and their laid-out text) instead of each
+ * taking the next row's content. Rows that look alike are told apart by their order.
+ */
+function rowKeys(rows: readonly GraphRow[]): string[] {
+  const seen = new Map<string, number>()
+  return rows.map((row) => {
+    const content = [row.depth, row.kind, row.key, row.detail, row.target].join('\u0000')
+    const count = seen.get(content) ?? 0
+    seen.set(content, count + 1)
+    return `${content}\u0000${count}`
+  })
+}
 
 /** Below this zoom, text is too small to read: cards show big names and their rows as bars. */
 const FAR_ZOOM = 0.5
