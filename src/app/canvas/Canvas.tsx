@@ -52,6 +52,9 @@ import { StubNode } from './StubNode.tsx'
 import { useAutoLayout } from './use-auto-layout.ts'
 import { useSavedPositions } from './use-saved-positions.ts'
 
+/** The minimap's size; one object, so that the minimap is not rendered again for a new one. */
+const MINIMAP_SIZE = { width: 168, height: 112 }
+
 const nodeTypes = { section: SectionNode, stub: StubNode } satisfies NodeTypes
 const edgeTypes = { ivr: IvrEdge } satisfies EdgeTypes
 const storage = browserStorage()
@@ -225,6 +228,55 @@ function CanvasView() {
     [t],
   )
 
+  // The canvas's own overlays: one element kept while nothing they show changes, so that an edit
+  // of the IVR does not render the minimap, the controls and the search again.
+  const deleteSelection = gestures.deleteSelection
+  const overlays = useMemo(
+    () => (
+      <>
+        <Background
+          variant={BackgroundVariant.Dots}
+          gap={18}
+          size={1.4}
+          color="var(--color-canvas-dot)"
+          bgColor="var(--color-canvas)"
+        />
+        <SelectionBar onDelete={deleteSelection} />
+        <Panel position="top-left" className={styles.searchPanel}>
+          <CanvasSearch ref={search} onPick={onPick} />
+        </Panel>
+        <Controls
+          className={styles.controls}
+          position="bottom-left"
+          orientation="horizontal"
+          showInteractive={false}
+          fitViewOptions={FIT_ON_CLICK}
+        >
+          <ControlButton
+            onClick={tidy}
+            title={t('canvas.tidy.hint')}
+            aria-label={t('canvas.tidy')}
+            className={styles.tidy}
+            disabled={stale}
+          >
+            <PathIcon paths={TIDY_ICON} size={14} />
+            <span>{t('canvas.tidy')}</span>
+          </ControlButton>
+        </Controls>
+        <MiniMap<CanvasNode>
+          className={styles.minimap}
+          position="bottom-right"
+          pannable
+          zoomable
+          nodeClassName={minimapClass}
+          nodeBorderRadius={8}
+          style={MINIMAP_SIZE}
+        />
+      </>
+    ),
+    [deleteSelection, onPick, tidy, t, stale],
+  )
+
   const problem = useAppState(staleProblem)
   const banner = stale
     ? problem && problem.line > 0
@@ -275,44 +327,7 @@ function CanvasView() {
           ariaLabelConfig={ariaLabelConfig}
           attributionPosition="top-right"
         >
-          <Background
-            variant={BackgroundVariant.Dots}
-            gap={18}
-            size={1.4}
-            color="var(--color-canvas-dot)"
-            bgColor="var(--color-canvas)"
-          />
-          <SelectionBar onDelete={gestures.deleteSelection} />
-          <Panel position="top-left" className={styles.searchPanel}>
-            <CanvasSearch ref={search} onPick={onPick} />
-          </Panel>
-          <Controls
-            className={styles.controls}
-            position="bottom-left"
-            orientation="horizontal"
-            showInteractive={false}
-            fitViewOptions={FIT_ON_CLICK}
-          >
-            <ControlButton
-              onClick={tidy}
-              title={t('canvas.tidy.hint')}
-              aria-label={t('canvas.tidy')}
-              className={styles.tidy}
-              disabled={stale}
-            >
-              <PathIcon paths={TIDY_ICON} size={14} />
-              <span>{t('canvas.tidy')}</span>
-            </ControlButton>
-          </Controls>
-          <MiniMap<CanvasNode>
-            className={styles.minimap}
-            position="bottom-right"
-            pannable
-            zoomable
-            nodeClassName={minimapClass}
-            nodeBorderRadius={8}
-            style={{ width: 168, height: 112 }}
-          />
+          {overlays}
         </ReactFlow>
         {!ready && (
           <div className={styles.overlay} role="status">
