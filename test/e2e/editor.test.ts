@@ -126,6 +126,11 @@ describe('the YAML editor', () => {
       .toMatchObject({ path: ['offline', 1], origin: 'editor' })
     await page.keyboard.press('ArrowDown')
     await expect.poll(() => app!.selection()).toMatchObject({ path: ['queue'], origin: 'editor' })
+    // The header follows the cursor too.
+    const { line, column } = await yaml.cursor()
+    await expect
+      .poll(() => page.getByTestId('yaml-cursor').innerText())
+      .toBe(`Ln ${line}, Col ${column}`)
   })
 
   test('a selection from the canvas or search is revealed without taking the focus; from problems, with it', async () => {

@@ -41,7 +41,7 @@ const PAUSE_ICON = [
  * selected (a section of its own when nothing is). Collapses to a rail of icons; paused while the
  * YAML cannot be read.
  */
-export function Palette() {
+export const Palette = memo(function Palette() {
   const { t } = useLocale()
   const store = useAppStore()
   const flow = useReactFlow()
@@ -152,7 +152,7 @@ export function Palette() {
       </p>
     </aside>
   )
-}
+})
 
 const PaletteEntry = memo(function PaletteEntry({
   item,
