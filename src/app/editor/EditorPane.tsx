@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useAppState, useAppStore } from '../state/store-context.tsx'
 import { applyTextEdits } from '../state/use-editing.ts'
 import { useLocale } from '../state/use-locale.ts'
@@ -30,7 +30,18 @@ export function EditorPane() {
   const theme = useRef(resolvedTheme)
   theme.current = resolvedTheme
   const [state, setState] = useState<LoadState>('loading')
-  const [cursor, setCursor] = useState({ line: 1, column: 1 })
+  // The line and column change with every keystroke: the header's text is set directly, not
+  // rendered, so that a keystroke does not render the pane inside its own task.
+  const cursor = useRef({ line: 1, column: 1 })
+  const cursorText = useRef<HTMLSpanElement>(null)
+  const translate = useRef(t)
+  translate.current = t
+  const showCursor = useCallback((at: { line: number; column: number }) => {
+    cursor.current = at
+    const text = cursorText.current?.firstChild
+    // The text node React rendered, kept, so that React's later renders still find it.
+    if (text) text.nodeValue = translate.current('editor.yaml.position', at)
+  }, [])
 
   useEffect(
     () =>
@@ -55,7 +66,7 @@ export function EditorPane() {
           host: host.current,
           store,
           theme: theme.current,
-          onCursor: setCursor,
+          onCursor: showCursor,
         })
         setState('ready')
       })
@@ -69,7 +80,7 @@ export function EditorPane() {
       editor.current?.dispose()
       editor.current = null
     }
-  }, [store])
+  }, [store, showCursor])
 
   useEffect(() => {
     editor.current?.setTheme(resolvedTheme)
@@ -84,8 +95,8 @@ export function EditorPane() {
         </span>
         <span className={styles.spacer} />
         {state === 'ready' && (
-          <span className={styles.position} data-testid="yaml-cursor">
-            {t('editor.yaml.position', cursor)}
+          <span ref={cursorText} className={styles.position} data-testid="yaml-cursor">
+            {t('editor.yaml.position', cursor.current)}
           </span>
         )}
         <span className={styles.badge}>{t('editor.yaml.language')}</span>

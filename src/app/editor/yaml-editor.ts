@@ -286,23 +286,9 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
     if (state.selection && pathKey(state.selection.path) === pathKey(path)) return
     store.dispatch({ type: 'selection.set', path, origin: 'editor' })
   }
-  // The line and column in the pane's header, once per frame and from the frame: rendered after
-  // the frame that shows the keystroke instead of inside the keystroke's own task.
-  let cursorFrame = 0
-  let cursorAt: { line: number; column: number } = { line: 1, column: 1 }
-  const showCursor = (at: { line: number; column: number }) => {
-    cursorAt = at
-    if (cursorFrame === 0) {
-      cursorFrame = requestAnimationFrame(() => {
-        cursorFrame = 0
-        options.onCursor(cursorAt)
-      })
-    }
-  }
-  disposeLater({ dispose: () => cancelAnimationFrame(cursorFrame) })
   disposeLater(
     editor.onDidChangeCursorPosition((event) => {
-      showCursor({ line: event.position.lineNumber, column: event.position.column })
+      options.onCursor({ line: event.position.lineNumber, column: event.position.column })
       if (event.source === 'api' || event.source === EDIT_SOURCE) return
       if (event.reason === monaco.editor.CursorChangeReason.ContentFlush) return
       if (!editor.hasTextFocus()) return
