@@ -41,11 +41,13 @@ export function useFieldDraft(field: ValueField, edit: InspectorEdit): FieldDraf
     if (draft === base) setDraftState(field.value)
     setCommitted(null)
   }
-  const typed = useDeferredValue(draft)
-
   // While the document's value changes under the field (typed in the YAML), the draft follows it
-  // one render later and the deferred value later still: neither is a value the admin typed.
+  // one render later: not a value the admin typed.
   const untouched = draft === field.value || draft === base
+  // Only a value the admin typed is tried, and deferred so that typing stays smooth; while the
+  // field follows the document nothing is deferred, so a keystroke in the YAML does not render
+  // the inspector a second time.
+  const typed = useDeferredValue(untouched ? null : draft) ?? field.value
   const preview = useMemo(() => {
     // An untouched field shows the document's own problems: no need to try it on every change.
     if (untouched || typed === field.value) return null
