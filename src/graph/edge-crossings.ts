@@ -74,8 +74,7 @@ export function edgesBehindCards(
       const d = t * t * t
       const x = a * x0 + b * x1 + c * x2 + d * x3
       const y = (a + b) * source.y + (c + d) * target.y
-      const cell = grid.get(cellKey(cellOf(x), cellOf(y)))
-      if (cell && cell.some((box) => covers(box, x, y, edge.source, edge.target))) {
+      if (covered(grid.get(cellKey(cellOf(x), cellOf(y))), x, y, edge.source, edge.target)) {
         behind.add(edge.id)
         break
       }
@@ -93,16 +92,20 @@ function cellKey(cx: number, cy: number): number {
   return cx * 2_097_152 + cy
 }
 
-/** Whether `box`, a card other than the edge's own two, has the point inside it. */
-function covers(box: Box, x: number, y: number, source: string, target: string): boolean {
-  return (
-    box.id !== source &&
-    box.id !== target &&
-    x > box.left &&
-    x < box.right &&
-    y > box.top &&
-    y < box.bottom
-  )
+/** Whether a card of `cell` other than the edge's own two has the point inside it. */
+function covered(
+  cell: readonly Box[] | undefined,
+  x: number,
+  y: number,
+  source: string,
+  target: string,
+): boolean {
+  if (!cell) return false
+  for (const box of cell) {
+    if (box.id === source || box.id === target) continue
+    if (x > box.left && x < box.right && y > box.top && y < box.bottom) return true
+  }
+  return false
 }
 
 const rowIndexes = new WeakMap<GraphSection, Map<string, number>>()
