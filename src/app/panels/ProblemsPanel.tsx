@@ -18,7 +18,7 @@ import {
   WrenchIcon,
 } from '../components/icons.tsx'
 import { updatePaneLayout, usePaneLayout } from '../shell/layout-store.ts'
-import { useAppState, useDispatch } from '../state/store-context.tsx'
+import { useAppState, useAppStore, useDispatch } from '../state/store-context.tsx'
 import { useApplyOp } from '../state/use-editing.ts'
 import { useLocale } from '../state/use-locale.ts'
 import {
@@ -57,7 +57,8 @@ const COUNT_IDS = {
 export function ProblemsPanel() {
   const { t, locale } = useLocale()
   const view = useAppState((s) => s.document.view)
-  const selection = useAppState((s) => s.selection)
+  // Read when F8 is pressed: a change of selection alone does not render the panel.
+  const store = useAppStore()
   const { problemsCollapsed: collapsed } = usePaneLayout()
   const dispatch = useDispatch()
   const applyOp = useApplyOp()
@@ -101,6 +102,7 @@ export function ProblemsPanel() {
   const stepRef = useRef<(direction: 1 | -1) => void>(() => {})
   useLayoutEffect(() => {
     stepRef.current = (direction) => {
+      const { selection } = store.getState()
       const current = selection?.origin === 'problems' ? activeIndex : -1
       const next = stepProblem(visible, current, direction, selection?.span ?? null)
       const inList = listRef.current?.contains(document.activeElement) ?? false
