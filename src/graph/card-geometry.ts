@@ -73,16 +73,7 @@ export function edgeMidpoint(source: Point, target: Point, selfTop?: number): Po
 
 /** The point at `t` (from 0 to 1) along `edgePath(source, target)` without a loop. */
 export function edgePointAt(source: Point, target: Point, t: number): Point {
-  const [x0, x1, x2, x3] = bezierOf(source, target)
-  const u = 1 - t
-  const a = u * u * u
-  const b = 3 * u * u * t
-  const c = 3 * u * t * t
-  const d = t * t * t
-  return {
-    x: a * x0 + b * x1 + c * x2 + d * x3,
-    y: (a + b) * source.y + (c + d) * target.y,
-  }
+  return { x: curveX(bezierOf(source, target), t), y: curveY(source.y, target.y, t) }
 }
 
 /**
@@ -92,6 +83,18 @@ export function edgePointAt(source: Point, target: Point, t: number): Point {
 export function bezierOf(source: Point, target: Point): [number, number, number, number] {
   const offset = controlOffset(target.x - source.x)
   return [source.x, source.x + offset, target.x - offset, target.x]
+}
+
+/** The x coordinate at `t` of the curve whose control points have the x coordinates `xs`. */
+export function curveX(xs: readonly [number, number, number, number], t: number): number {
+  const u = 1 - t
+  return u * u * u * xs[0] + 3 * u * u * t * xs[1] + 3 * u * t * t * xs[2] + t * t * t * xs[3]
+}
+
+/** The y coordinate at `t` of an edge's curve from `fromY` to `toY` (see `bezierOf`). */
+export function curveY(fromY: number, toY: number, t: number): number {
+  const u = 1 - t
+  return (u * u * u + 3 * u * u * t) * fromY + (3 * u * t * t + t * t * t) * toY
 }
 
 const LOOP = { out: 22, rise: 26, radius: 10 } as const

@@ -1,4 +1,4 @@
-import { bezierOf, sourceAnchor, targetAnchor } from './card-geometry.ts'
+import { bezierOf, curveX, curveY, sourceAnchor, targetAnchor } from './card-geometry.ts'
 import type { GraphSection, IvrGraph } from './graph.ts'
 import { CARD, cardSize, type Point } from './layout.ts'
 
@@ -63,17 +63,11 @@ export function edgesBehindCards(
     if (index < 0) continue
     const source = sourceAnchor(from.at, index)
     const target = targetAnchor(to, stub !== undefined)
-    // The curve's coefficients once, then each sample without allocating.
-    const [x0, x1, x2, x3] = bezierOf(source, target)
+    // The curve's control points once, then each sample without allocating.
+    const xs = bezierOf(source, target)
     for (let i = 1; i < SAMPLES; i++) {
-      const t = i / SAMPLES
-      const u = 1 - t
-      const a = u * u * u
-      const b = 3 * u * u * t
-      const c = 3 * u * t * t
-      const d = t * t * t
-      const x = a * x0 + b * x1 + c * x2 + d * x3
-      const y = (a + b) * source.y + (c + d) * target.y
+      const x = curveX(xs, i / SAMPLES)
+      const y = curveY(source.y, target.y, i / SAMPLES)
       if (covered(grid.get(cellKey(cellOf(x), cellOf(y))), x, y, edge.source, edge.target)) {
         behind.add(edge.id)
         break
