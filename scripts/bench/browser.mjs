@@ -133,7 +133,7 @@ function recordLoadMarks() {
  * registered first in every frame marks the frame; a message posted from it arrives after the
  * frame's style, layout and paint.
  */
-export function installFrameClock() {
+function installFrameClock() {
   if (window.__ivrFrames) return
   let frame = 0
   let inFrame = false
@@ -256,7 +256,7 @@ function ivrWithSections(sections) {
 }
 
 /** Opens the app with test hooks in a fresh context and waits for the canvas and for Monaco. */
-export async function openApp(browser, origin) {
+async function openApp(browser, origin) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
   const page = await context.newPage()
   const errors = []
@@ -317,7 +317,7 @@ function timeLayout({ name, text }) {
  * renderer process with its workers (`ProcessTime`): figures the machine's load disturbs far less
  * than wall-clock times.
  */
-export async function cpuMeter(context, page) {
+async function cpuMeter(context, page) {
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   return async () => {
@@ -586,7 +586,7 @@ async function benchTyping(browser, origin, commands, log) {
  * `rows` rows (a MutationObserver on the canvas), and until the frame showing it has been
  * rendered (`__ivrFrames.painted()`).
  */
-export function installGestureProbe() {
+function installGestureProbe() {
   const hooks = window.__ivrDesigner
   const canvas = document.querySelector('[data-testid="canvas"]')
   let armed = null
@@ -645,7 +645,7 @@ export function installGestureProbe() {
 }
 
 /** A section in the middle of the generated IVR whose second command is a top-level row. */
-export function gestureTarget(text) {
+function gestureTarget(text) {
   const parsedNames = [...text.matchAll(/^([a-z_0-9]+):$/gm)].map((m) => m[1])
   const middle = parsedNames.slice(Math.floor(parsedNames.length / 2))
   const section = middle.find((name) => name.startsWith('menu_')) ?? parsedNames[0]
