@@ -29,6 +29,7 @@ import { COMMAND_NAMES } from '../../../src/model/commands.ts'
 import { applyOp } from '../../../src/ops/apply-op.ts'
 import { validateIvr } from '../../../src/validate/validate-ivr.ts'
 import { parseIvr } from '../../../src/yaml/parse-ivr.ts'
+import { MINIMAL_IVR } from '../../helpers/ivr.ts'
 import { dedent } from '../../helpers/dedent.ts'
 
 const names = { agent: 'Talk to an agent', message: 'Leave a message' }
@@ -170,14 +171,7 @@ describe('palette items', () => {
   })
 
   it('add no errors of their own to a valid IVR', () => {
-    const base = dedent`
-      online:
-        - ring
-      offline:
-        - voicemail
-      queue:
-        - play: https://example.com/hold.mp3
-    `
+    const base = MINIMAL_IVR
     for (const item of [...COMMAND_ITEM_LIST, ...BLOCK_ITEM_LIST]) {
       const text = drop({ kind: 'item', id: item.id }, { kind: 'canvas', at: { x: 0, y: 0 } }, base)
       const errors = validateIvr(parseIvr(text)).filter((d) => d.severity === 'error')
