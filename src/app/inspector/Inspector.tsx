@@ -149,6 +149,7 @@ function InspectorPanel(props: {
       data-inspector="open"
       data-collapsed={props.collapsed || undefined}
       data-item={item ? item.kind : 'none'}
+      data-selection={selection ? pathKey(selection.path) : ''}
     >
       <header className={styles.header}>
         <div className={styles.headerTop}>

@@ -3,7 +3,7 @@ import { sectionNodeId } from '../../graph/graph.ts'
 import { opTitle, type IvrOp } from '../../ops/op.ts'
 import type { AppStore } from '../state/app-store.ts'
 import { positionOf } from '../state/canvas.ts'
-import { useAppStore } from '../state/store-context.tsx'
+import { useAppStore, useCatchUp } from '../state/store-context.tsx'
 import { applyTextEdits, recordTransaction } from '../state/use-editing.ts'
 import { createChecker, wouldBe, type Checker, type WouldBe } from './would-be.ts'
 
@@ -22,7 +22,19 @@ export interface InspectorEdit {
 /** The inspector's way to try and apply ops on the store's document. */
 export function useInspectorEdit(): InspectorEdit {
   const store = useAppStore()
-  return useMemo(() => createInspectorEdit(store), [store])
+  const catchUp = useCatchUp()
+  return useMemo(() => {
+    const edit = createInspectorEdit(store)
+    return {
+      preview: edit.preview,
+      commit(ops) {
+        const result = edit.commit(ops)
+        // The edit reached the store through the YAML editor; the inspector shows it at once.
+        catchUp()
+        return result
+      },
+    }
+  }, [store, catchUp])
 }
 
 /** `useInspectorEdit` without React, for one store. */

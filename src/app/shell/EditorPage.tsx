@@ -10,6 +10,7 @@ import { Toolbar } from '../panels/Toolbar.tsx'
 import { AudioDropLayer } from '../recordings/AudioDropLayer.tsx'
 import { RecordingsProvider } from '../recordings/RecordingsProvider.tsx'
 import { SidePanels } from '../simulator/SidePanels.tsx'
+import { AfterFrame } from '../state/store-context.tsx'
 import { useLocale } from '../state/use-locale.ts'
 import { DropOverlay } from './DropOverlay.tsx'
 import styles from './EditorPage.module.css'
@@ -72,7 +73,9 @@ function EditorLayout() {
       >
         <section id="canvas-pane" className={styles.canvas} aria-label={t('editor.region.canvas')}>
           <Canvas />
-          <Inspector />
+          <AfterFrame>
+            <Inspector />
+          </AfterFrame>
         </section>
         {!stacked && (
           <Splitter
@@ -133,7 +136,9 @@ function EditorLayout() {
               className={styles.problems}
               aria-label={t('editor.region.problems')}
             >
-              <ProblemsPanel />
+              <AfterFrame>
+                <ProblemsPanel />
+              </AfterFrame>
             </section>
           </div>
         </SidePanels>

@@ -62,6 +62,19 @@ export function inspectorPane(page: Page): InspectorPane {
   const pane: InspectorPane = {
     root,
     async waitForTitle(title) {
+      // The inspector follows a new selection right after the frame that shows it on the canvas:
+      // wait until it shows the current one, not the one before (both may be a "Play").
+      await page.waitForFunction(
+        () => {
+          const shown = document
+            .querySelector('[data-testid="inspector"]')
+            ?.getAttribute('data-selection')
+          const path = window.__ivrDesigner!.getState!().selection?.path
+          return shown === (path ? JSON.stringify(path) : '')
+        },
+        undefined,
+        { timeout: 10_000 },
+      )
       const heading = root.getByTestId('inspector-title')
       await heading.filter({ hasText: title }).waitFor({ timeout: 10_000 })
     },
