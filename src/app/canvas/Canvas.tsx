@@ -170,17 +170,22 @@ function CanvasView() {
     [dispatch],
   )
 
+  // The same functions while the IVR changes: a new one would render every card and edge again.
+  const { select: selectClicked, selectEdge } = gestures
   const onNodeClick = useCallback<NodeMouseHandler<CanvasNode>>(
     (event, node) => {
-      const path = node.type === 'section' ? node.data.path : pathLeadingTo(graph, node.id)
-      if (path) gestures.select(path, event)
+      const path =
+        node.type === 'section'
+          ? node.data.path
+          : pathLeadingTo(store.getState().document.view.good.graph, node.id)
+      if (path) selectClicked(path, event)
     },
-    [graph, gestures],
+    [store, selectClicked],
   )
 
   const onEdgeClick = useCallback<EdgeMouseHandler<IvrEdgeType>>(
-    (event, edge) => gestures.selectEdge(edge.sourceHandle, event),
-    [gestures],
+    (event, edge) => selectEdge(edge.sourceHandle, event),
+    [selectEdge],
   )
 
   const onPaneClick = useCallback(() => dispatch({ type: 'selection.clear' }), [dispatch])
