@@ -36,6 +36,12 @@ const MENU = dedent`
     - goto: online
 `
 
+/** The line and column (from 1) where `needle` starts in `text`. */
+function positionIn(text: string, needle: string): { line: number; column: number } {
+  const before = text.slice(0, text.indexOf(needle))
+  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') }
+}
+
 describe('the inspector', () => {
   let server: RunningServer
   let browser: Browser
@@ -166,6 +172,31 @@ describe('the inspector', () => {
     })
     expect((await inspector.keys())['5']).toBe('current')
     expect(await inspector.title()).toBe('Sales')
+  })
+
+  test('follows what is typed in the YAML, and applies its own value when left for the YAML', async () => {
+    const { app, canvas, inspector } = await open()
+    await canvas.clickRow(['online', 1, 'choice', '1'])
+    await inspector.waitForTitle('Sales')
+
+    // Typed in the YAML: the untouched name field follows.
+    const name = positionIn(MENU, '"Sales"')
+    await app.yaml.typeAt(name.line, name.column + '"Sales'.length, ' team')
+    await expect.poll(() => inspector.input('name').inputValue()).toBe('Sales team')
+    expect(await inspector.title()).toBe('Sales team')
+
+    // A name typed into the inspector is applied, quotes kept, when the admin goes back to the
+    // YAML; the fields follow the YAML again from there.
+    await inspector.type('name', 'Sales desk')
+    const recording = positionIn(MENU, '.mp3\n        goto: sales')
+    await app.yaml.typeAt(recording.line, recording.column, '-new')
+    await expect
+      .poll(() => inspector.input('play').inputValue())
+      .toBe('https://example.com/press-1-new.mp3')
+    expect(await inspector.input('name').inputValue()).toBe('Sales desk')
+    expect(await app.storeText()).toBe(
+      MENU.replace('name: "Sales"', 'name: "Sales desk"').replace('press-1.mp3', 'press-1-new.mp3'),
+    )
   })
 
   test('adds an option to a menu under the next free key, and selects it', async () => {
