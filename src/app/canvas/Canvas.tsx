@@ -27,7 +27,7 @@ import type { AppState } from '../state/app-store.ts'
 import { positionOf } from '../state/canvas.ts'
 import type { DocumentSession } from '../state/document-session.ts'
 import type { Selection } from '../state/document.ts'
-import { useAppState, useAppStore, useDispatch } from '../state/store-context.tsx'
+import { AfterFrame, useAppState, useAppStore, useDispatch } from '../state/store-context.tsx'
 import { useLocale } from '../state/use-locale.ts'
 import { useTheme } from '../state/use-theme.ts'
 import styles from './Canvas.module.css'
@@ -248,7 +248,10 @@ function CanvasView() {
         />
         <SelectionBar onDelete={deleteSelection} />
         <Panel position="top-left" className={styles.searchPanel}>
-          <CanvasSearch ref={search} onPick={onPick} />
+          {/* Its matches follow an edit after the frame that shows the edit on the canvas. */}
+          <AfterFrame>
+            <CanvasSearch ref={search} onPick={onPick} />
+          </AfterFrame>
         </Panel>
         <Controls
           className={styles.controls}
