@@ -40,7 +40,8 @@ export function afterFrame<State, Action>(
   }
 
   return {
-    getState: () => shown,
+    // Nobody renders from it while nobody listens: then it is the store's state.
+    getState: () => (listeners.size === 0 ? store.getState() : shown),
     dispatch(action) {
       store.dispatch(action)
       catchUp()

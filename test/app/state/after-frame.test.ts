@@ -67,7 +67,10 @@ describe('afterFrame', () => {
     expect(pending()).toBe(0)
     store.dispatch(1)
     expect(pending()).toBe(0)
+    expect(view.getState()).toBe(2)
     view.subscribe(() => {})
+    expect(view.getState()).toBe(2)
+    store.dispatch(1)
     expect(view.getState()).toBe(2)
   })
 
