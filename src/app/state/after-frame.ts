@@ -75,24 +75,21 @@ const NO_FRAME_MS = 100
  * in when no frame comes.
  */
 export function afterNextFrame(callback: () => void): () => void {
-  let done = false
-  const run = () => {
-    if (done) return
-    done = true
-    stop()
-    callback()
-  }
   const channel = new MessageChannel()
-  channel.port1.onmessage = run
-  const frame = requestAnimationFrame(() => channel.port2.postMessage(null))
-  const timer = setTimeout(run, NO_FRAME_MS)
+  let done = false
   const stop = () => {
+    done = true
     cancelAnimationFrame(frame)
     clearTimeout(timer)
     channel.port1.close()
   }
-  return () => {
-    done = true
+  const run = () => {
+    if (done) return
     stop()
+    callback()
   }
+  channel.port1.onmessage = run
+  const frame = requestAnimationFrame(() => channel.port2.postMessage(null))
+  const timer = setTimeout(run, NO_FRAME_MS)
+  return stop
 }

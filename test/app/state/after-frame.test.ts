@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { afterFrame } from '../../../src/app/state/after-frame.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { afterFrame, afterNextFrame } from '../../../src/app/state/after-frame.ts'
 import { createStore } from '../../../src/app/state/store.ts'
 
 /** A counter store, and a scheduler whose callbacks run when the test says the frame is drawn. */
@@ -89,5 +89,57 @@ describe('afterFrame', () => {
     for (const callback of due.splice(0)) callback()
     expect(calls).toBe(0)
     expect(view.getState()).toBe(first)
+  })
+})
+
+describe('afterNextFrame', () => {
+  const frames: FrameRequestCallback[] = []
+  const globals = globalThis as unknown as Record<string, unknown>
+  afterEach(() => {
+    delete globals.requestAnimationFrame
+    delete globals.cancelAnimationFrame
+    frames.length = 0
+  })
+  function installFrames() {
+    globals.requestAnimationFrame = (callback: FrameRequestCallback) => frames.push(callback)
+    globals.cancelAnimationFrame = (id: number) => {
+      frames[id - 1] = () => {}
+    }
+  }
+  const drawFrame = () => {
+    for (const callback of frames.splice(0)) callback(0)
+  }
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+  it('runs the callback once, after the frame', async () => {
+    installFrames()
+    let runs = 0
+    afterNextFrame(() => runs++)
+    await sleep(20)
+    expect(runs).toBe(0)
+    drawFrame()
+    await sleep(20)
+    expect(runs).toBe(1)
+    // The timer standing in for a frame does not run it again.
+    await sleep(120)
+    expect(runs).toBe(1)
+  })
+
+  it('runs it within a tenth of a second when no frame comes', async () => {
+    installFrames()
+    let runs = 0
+    afterNextFrame(() => runs++)
+    await sleep(150)
+    expect(runs).toBe(1)
+  })
+
+  it('runs nothing once cancelled', async () => {
+    installFrames()
+    let runs = 0
+    const cancel = afterNextFrame(() => runs++)
+    cancel()
+    drawFrame()
+    await sleep(150)
+    expect(runs).toBe(0)
   })
 })
