@@ -5,6 +5,7 @@ import { en } from '../../src/i18n/en.ts'
 import { translate } from '../../src/i18n/translate.ts'
 import { isPathPrefix } from '../../src/model/path.ts'
 import { validateIvr } from '../../src/validate/validate-ivr.ts'
+import { createLineIndex, toPosition } from '../../src/yaml/positions.ts'
 import { parseIvr } from '../../src/yaml/parse-ivr.ts'
 import { launchBrowser } from '../helpers/browser.ts'
 import { dedent } from '../helpers/dedent.ts'
@@ -38,8 +39,7 @@ const MENU = dedent`
 
 /** The line and column (from 1) where `needle` starts in `text`. */
 function positionIn(text: string, needle: string): { line: number; column: number } {
-  const before = text.slice(0, text.indexOf(needle))
-  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') }
+  return toPosition(createLineIndex(text), text.indexOf(needle))
 }
 
 describe('the inspector', () => {
