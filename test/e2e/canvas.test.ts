@@ -241,7 +241,7 @@ describe('the canvas', () => {
     }
   })
 
-  test('keeps the elements of the rows below a command added above them', async () => {
+  test('keeps the elements of the rows below a command added above them, and of a row renamed', async () => {
     const app = await open()
     const text = template('callback-from-queue')
     await app.open('rows.yaml', text)
@@ -259,6 +259,16 @@ describe('the canvas', () => {
     }
     // The new row is a new element.
     expect(await canvas.row(['queue', 0]).getAttribute('data-kept')).toBeNull()
+
+    // A name typed into changes the row's text in its own element.
+    const added = text.replace('queue:\n', 'queue:\n  - ring\n')
+    await app.setText(added.replace('name: Leave voicemail', 'name: Leave a message'))
+    await expect
+      .poll(() => canvas.row(['queue', 2, 'choice', '1']).textContent())
+      .toContain('Leave a message')
+    for (const key of ['0', '1', '2']) {
+      expect(await canvas.row(['queue', 2, 'choice', key]).getAttribute('data-kept')).toBe(key)
+    }
   })
 
   test('greys out the last good graph and names the line while the YAML has a syntax error', async () => {

@@ -1,5 +1,5 @@
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react'
-import { memo, useMemo, type KeyboardEvent } from 'react'
+import { memo, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { GraphRow } from '../../graph/graph.ts'
 import { cardCaption, rowLabel } from '../../graph/labels.ts'
 import { CARD } from '../../graph/layout.ts'
@@ -12,6 +12,7 @@ import type { SectionNodeType } from './canvas-types.ts'
 import { LinkHandle, useCardGesture, useRowSelection } from './gestures/card-gestures.tsx'
 import { PathIcon } from './PathIcon.tsx'
 import { useRowGesture } from './palette/CanvasGestures.tsx'
+import { rowKeys, type KeyedRows } from './row-keys.ts'
 import styles from './SectionNode.module.css'
 
 /**
@@ -30,7 +31,12 @@ export const SectionNode = memo(function SectionNode({
   const mark = parseMarkKey(useAppState((s) => markKey(s.document.view.good.marks.nodes.get(id))))
   const call = useAppState((s) => cardCallMark(s, id))
   const gesture = useCardGesture(id)
-  const keys = useMemo(() => rowKeys(data.rows), [data.rows])
+  // Rows keep their elements across edits: see `rowKeys`.
+  const rendered = useRef<KeyedRows | null>(null)
+  const keys = useMemo(() => rowKeys(data.rows, rendered.current), [data.rows])
+  useLayoutEffect(() => {
+    rendered.current = { rows: data.rows, keys }
+  }, [data.rows, keys])
   const classes = [
     styles.card,
     gesture,
@@ -79,21 +85,6 @@ export const SectionNode = memo(function SectionNode({
     </div>
   )
 })
-
-/**
- * React keys for a card's rows by what each row shows, not by its path: when a command is added
- * or removed, the rows after it keep their elements (and their laid-out text) instead of each
- * taking the next row's content. Rows that look alike are told apart by their order.
- */
-function rowKeys(rows: readonly GraphRow[]): string[] {
-  const seen = new Map<string, number>()
-  return rows.map((row) => {
-    const content = [row.depth, row.kind, row.key, row.detail, row.target].join('\u0000')
-    const count = seen.get(content) ?? 0
-    seen.set(content, count + 1)
-    return `${content}\u0000${count}`
-  })
-}
 
 /** Below this zoom, text is too small to read: cards show big names and their rows as bars. */
 const FAR_ZOOM = 0.5
