@@ -151,6 +151,15 @@ describe('the YAML editor', () => {
     expect((await app!.selection())?.origin).toBe('problems')
   })
 
+  test('a long line selected from the canvas is shown from its start, not scrolled sideways', async () => {
+    const long = `https://example.com/recordings/${'x'.repeat(30)}.mp3`
+    const { yaml } = await open(IVR.replace('https://example.com/hold.mp3', long))
+    await app!.dispatch({ type: 'selection.set', path: ['queue', 0], origin: 'canvas' })
+    await expect.poll(() => yaml.cursor()).toEqual({ line: 8, column: 5 })
+    // The URL runs past the right edge of the editor; the indentation stays in view.
+    expect(await yaml.scroll()).toEqual({ top: 0, left: 0 })
+  })
+
   test('opening another IVR replaces the text and starts a fresh undo history', async () => {
     const { yaml, page } = await open()
     await yaml.typeAt(1, 8, ' # main hours')

@@ -49,6 +49,8 @@ export interface TestHooks {
     markers(): TestMarker[]
     /** The 1-based cursor position. */
     cursor(): { line: number; column: number }
+    /** How far the text is scrolled, in pixels. */
+    scroll(): { top: number; left: number }
     /** Scrolls a 1-based position into view and gives its centre in page coordinates, to click. */
     pointAt(line: number, column: number): { x: number; y: number } | null
     /** Runs a Monaco command by id (`undo`, `redo`), as its menus and keybindings do. */

@@ -339,7 +339,13 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
     }
     const range = monaco.Range.fromPositions(start, end)
     editor.setSelection(monaco.Selection.fromPositions(start))
-    editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth)
+    // A range on one line is revealed from its start: scrolling sideways to show the end of a
+    // long URL would hide the indentation of every line.
+    if (start.lineNumber === end.lineNumber) {
+      editor.revealPositionInCenterIfOutsideViewport(start, monaco.editor.ScrollType.Smooth)
+    } else {
+      editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth)
+    }
     highlight.set([
       {
         range,
@@ -411,6 +417,7 @@ export function mountYamlEditor(options: YamlEditorOptions): YamlEditor {
             endLine: m.endLineNumber,
             endColumn: m.endColumn,
           })),
+        scroll: () => ({ top: editor.getScrollTop(), left: editor.getScrollLeft() }),
         cursor: () => {
           const position = editor.getPosition()
           return { line: position?.lineNumber ?? 1, column: position?.column ?? 1 }

@@ -47,6 +47,8 @@ export interface YamlPane {
   waitForMarkers(accept: (markers: TestMarker[]) => boolean): Promise<TestMarker[]>
   /** The 1-based cursor position. */
   cursor(): Promise<{ line: number; column: number }>
+  /** How far the text is scrolled, in pixels. */
+  scroll(): Promise<{ top: number; left: number }>
   /** Clicks the 1-based position, scrolling it into view first. */
   clickAt(line: number, column: number): Promise<void>
   /** Moves the mouse over the 1-based position and returns the hover's text once it shows. */
@@ -152,6 +154,7 @@ export function yamlPane(page: Page): YamlPane {
       }
     },
     cursor: () => page.evaluate(() => window.__ivrDesigner!.yaml!.cursor()),
+    scroll: () => page.evaluate(() => window.__ivrDesigner!.yaml!.scroll()),
     async clickAt(line, column) {
       const point = await page.evaluate(([l, c]) => window.__ivrDesigner!.yaml!.pointAt(l, c), [
         line,
