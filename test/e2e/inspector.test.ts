@@ -80,12 +80,16 @@ describe('the inspector', () => {
 
     await canvas.clickRow(['online', 0])
     await inspector.waitForTitle(en['inspector.kind.play'])
-    expect(await inspector.breadcrumb()).toEqual(['online', en['inspector.kind.play']])
+    // The breadcrumb leads to the item; the title names the item itself.
+    expect(await inspector.breadcrumb()).toEqual(['online'])
     expect(await inspector.input('play').inputValue()).toBe('https://example.com/welcome.mp3')
 
     await app.yaml.clickAt(6, 12)
     await inspector.waitForTitle('Sales')
-    expect(await inspector.breadcrumb()).toEqual(['online', en['inspector.kind.choice'], 'Key 1'])
+    expect(await inspector.breadcrumb()).toEqual(['online', en['inspector.kind.choice']])
+    await inspector.clickCrumb(en['inspector.kind.choice'])
+    await inspector.waitForTitle(en['inspector.kind.choice'])
+    expect(await inspector.breadcrumb()).toEqual(['online'])
 
     const dangling = validateIvr(parseIvr(text)).find((d) => d.code === 'dangling-goto')!.message
     await problemsPanel(app.page).click(dangling)

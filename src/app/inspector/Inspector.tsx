@@ -109,7 +109,11 @@ function InspectorPanel(props: {
     () => (selection ? inspectedItem(model, selection.path) : null),
     [model, selection],
   )
-  const crumbs = useMemo(() => (item ? breadcrumb(model, item.path) : []), [model, item])
+  // What the item is in, from its section down: the item itself is the title below.
+  const crumbs = useMemo(
+    () => (item ? breadcrumb(model, item.path).slice(0, -1) : []),
+    [model, item],
+  )
   const preview = usePreview()
   const shared = useInspectorEdit()
   // An edit that moves the item (a renamed section, an option's new key) keeps its fields
@@ -165,24 +169,25 @@ function InspectorPanel(props: {
               </span>
             ) : (
               <ol>
-                {crumbs.map((crumb, index) => (
-                  <li key={pathKey(crumb.path) + crumb.kind}>
-                    {index > 0 && <ChevronRightIcon size={12} className={styles.crumbSeparator} />}
-                    {index === crumbs.length - 1 ? (
-                      <span className={styles.crumbCurrent} aria-current="location">
-                        {crumbLabel(crumb, t)}
-                      </span>
-                    ) : (
+                {crumbs.map((crumb, index) => {
+                  // In full on hover: a long path shortens every step.
+                  const label = crumbLabel(crumb, t)
+                  return (
+                    <li key={pathKey(crumb.path) + crumb.kind}>
+                      {index > 0 && (
+                        <ChevronRightIcon size={12} className={styles.crumbSeparator} />
+                      )}
                       <button
                         type="button"
                         className={styles.crumb}
+                        title={label}
                         onClick={() => select(crumb.path)}
                       >
-                        {crumbLabel(crumb, t)}
+                        {label}
                       </button>
-                    )}
-                  </li>
-                ))}
+                    </li>
+                  )
+                })}
               </ol>
             )}
           </nav>

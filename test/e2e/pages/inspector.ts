@@ -12,8 +12,10 @@ export interface InspectorPane {
   /** Waits until the inspector shows an item (or its empty state) whose title is `title`. */
   waitForTitle(title: string | RegExp): Promise<void>
   title(): Promise<string>
-  /** The steps of the breadcrumb, from the section down. */
+  /** The steps of the breadcrumb, from the section down to what holds the item. */
   breadcrumb(): Promise<string[]>
+  /** Clicks the breadcrumb's step `label`. */
+  clickCrumb(label: string): Promise<void>
   /** Whether it says that nothing is selected. */
   isEmpty(): Promise<boolean>
   /** The field `id` (`play`, `name`, `key`, `goto`, `onError`, `url`, `to`, `params`, …). */
@@ -84,6 +86,11 @@ export function inspectorPane(page: Page): InspectorPane {
         .getByTestId('inspector-breadcrumb')
         .locator('li')
         .evaluateAll((items) => items.map((li) => (li.textContent ?? '').trim())),
+    clickCrumb: (label) =>
+      root
+        .getByTestId('inspector-breadcrumb')
+        .getByRole('button', { name: label, exact: true })
+        .click(),
     isEmpty: () => root.getByTestId('inspector-empty').isVisible(),
     field,
     input,
