@@ -283,6 +283,14 @@ describe('the canvas', () => {
     expect(banner).toMatch(
       /^The YAML has an error on line 28: .+\. The canvas shows the last version that worked\.$/,
     )
+    // Its text keeps clear of the inspector floating over the canvas, open or closed.
+    const words = app.page.getByTestId('canvas-stale').locator('p')
+    for (const inspector of ['inspector', 'inspector-open']) {
+      if (inspector === 'inspector-open') await app.page.getByTestId('inspector-close').click()
+      const a = (await words.boundingBox())!
+      const b = (await app.page.getByTestId(inspector).boundingBox())!
+      expect(a.x + a.width <= b.x || a.y + a.height <= b.y, `banner under ${inspector}`).toBe(true)
+    }
     expect(await canvas.cards()).toEqual(['online', 'offline', 'queue', 'callmeback', 'voicemail'])
     expect(await canvas.node('queue').getAttribute('class')).not.toContain('draggable')
 

@@ -60,6 +60,7 @@ export function Inspector() {
         ref={reopen}
         type="button"
         className={styles.reopen}
+        data-inspector="closed"
         data-testid="inspector-open"
         aria-label={t('inspector.open')}
         title={t('inspector.open')}
