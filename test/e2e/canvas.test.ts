@@ -164,8 +164,11 @@ describe('the canvas', () => {
     await app.canvas.node('offline').focus()
     await app.page.keyboard.press('Enter')
     expect(await app.selection()).toMatchObject({ path: ['offline'], origin: 'canvas' })
-    const ring = await app.canvas.node('offline').evaluate((el) => getComputedStyle(el).boxShadow)
-    expect(ring).not.toBe('none')
+    // The focus ring is drawn around the focused card.
+    const ring = await app.canvas
+      .card('offline')
+      .evaluate((el) => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth])
+    expect(ring).toEqual(['solid', '2px'])
     // The selected card's rows are next in the tab order.
     await app.page.keyboard.press('Tab')
     expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-row'))).toBe(
@@ -229,9 +232,9 @@ describe('the canvas', () => {
     expect(closed.x).toBe(offline.x + CARD.width + 90)
     expect(closed.y).toBeGreaterThanOrEqual(offline.y)
     // Clear of every other card.
-    const box = (await canvas.node('closed').boundingBox())!
+    const box = (await canvas.card('closed').boundingBox())!
     for (const name of names) {
-      const other = (await canvas.node(name).boundingBox())!
+      const other = (await canvas.card(name).boundingBox())!
       const apart =
         box.x + box.width <= other.x ||
         other.x + other.width <= box.x ||
@@ -318,7 +321,7 @@ describe('the canvas', () => {
     // Centred: the card's middle is near the middle of the canvas the inspector leaves free.
     await expect
       .poll(async () => {
-        const card = (await canvas.node('voicemail').boundingBox())!
+        const card = (await canvas.card('voicemail').boundingBox())!
         const pane = (await canvas.root.boundingBox())!
         const inspector = await page.getByTestId('inspector').boundingBox()
         const right = inspector ? inspector.x : pane.x + pane.width

@@ -25,6 +25,8 @@ export const SectionNode = memo(function SectionNode({
   data,
   selected,
   dragging,
+  width,
+  height,
 }: NodeProps<SectionNodeType>) {
   const { t } = useLocale()
   const far = useStore(isZoomedOut)
@@ -49,6 +51,7 @@ export const SectionNode = memo(function SectionNode({
   return (
     <div
       className={classes.join(' ')}
+      style={{ width: width ?? undefined, height: height ?? undefined }}
       data-section={data.name}
       data-problems={mark ? `${mark.severity}:${mark.count}` : undefined}
       data-call={call ?? undefined}

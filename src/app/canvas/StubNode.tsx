@@ -8,11 +8,18 @@ import type { StubNodeType } from './canvas-types.ts'
 import { PathIcon } from './PathIcon.tsx'
 import styles from './StubNode.module.css'
 
+const STUB_SIZE = { width: CARD.stubWidth, height: CARD.stubHeight }
+
 /** The stand-in for a section that a goto names but that does not exist: red and dashed. */
 export const StubNode = memo(function StubNode({ data }: NodeProps<StubNodeType>) {
   const { t } = useLocale()
   return (
-    <div className={styles.stub} data-stub={data.name} title={t('canvas.stub.hint')}>
+    <div
+      className={styles.stub}
+      style={STUB_SIZE}
+      data-stub={data.name}
+      title={t('canvas.stub.hint')}
+    >
       <Handle
         className={styles.target}
         type="target"
