@@ -100,7 +100,8 @@ function recordLoadMarks() {
       '[data-testid="canvas"][data-state="ready"] .react-flow__node-section',
     )
     if (!node || getComputedStyle(node).visibility === 'hidden') return false
-    const box = node.getBoundingClientRect()
+    // The card itself: React Flow's wrapper only places it.
+    const box = (node.querySelector('[data-section]') ?? node).getBoundingClientRect()
     const x = box.left + Math.min(box.width / 2, 60)
     const y = box.top + Math.min(box.height / 2, 20)
     if (box.width === 0 || x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false
