@@ -67,6 +67,11 @@ describe('the problems panel', { timeout: 60_000 }, () => {
     if (text !== null) {
       await app.dispatch({ type: 'document.open', name: 'support-line.yaml', text })
       await app.yaml.waitForText((t) => t === text)
+      // The panel shows a change right after the frame that shows it in the YAML.
+      const codes = sorted(text).map((d) => d.code)
+      await problemsPanel(app.page).waitForList(
+        (list) => JSON.stringify(list.map((p) => p.code)) === JSON.stringify(codes),
+      )
     }
     return app
   }
