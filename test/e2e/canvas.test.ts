@@ -11,6 +11,7 @@ import { launchBrowser } from '../helpers/browser.ts'
 import { dedent } from '../helpers/dedent.ts'
 import { startServer, type RunningServer } from '../helpers/server.ts'
 import { openCanvasApp, type CanvasApp, type CanvasVisitor } from './pages/canvas.ts'
+import { yamlPane } from './pages/editor.ts'
 
 const template = (name: string) =>
   readFileSync(new URL(`../../src/app/templates/${name}.yaml`, import.meta.url), 'utf8')
@@ -328,6 +329,40 @@ describe('the canvas', () => {
         return Math.abs(card.x + card.width / 2 - (pane.x + right) / 2) < 40
       })
       .toBe(true)
+  })
+
+  test('brings the row the YAML cursor is on into view, again after another IVR is opened', async () => {
+    const app = await open()
+    const text = generateIvr(50)
+    const lines = text.split('\n')
+    // The last menu option of the file: its card is out of view when the IVR opens.
+    const line = lines.lastIndexOf('        name: Option 2')
+    const section = lines
+      .slice(0, line)
+      .reverse()
+      .map((l) => /^([a-z_0-9]+):$/.exec(l)?.[1])
+      .find((name) => name !== undefined)!
+    const row = app.canvas.row([section, 1, 'choice', '2'])
+    const inView = async () => {
+      if ((await row.count()) === 0) return false
+      const box = await row.boundingBox()
+      const pane = (await app.canvas.root.boundingBox())!
+      return (
+        box !== null &&
+        box.x >= pane.x &&
+        box.y >= pane.y &&
+        box.x + box.width <= pane.x + pane.width &&
+        box.y + box.height <= pane.y + pane.height
+      )
+    }
+    const yaml = yamlPane(app.page)
+    for (const name of ['first.yaml', 'second.yaml']) {
+      await app.open(name, text)
+      await yaml.waitForText((t) => t === text)
+      expect(await inView()).toBe(false)
+      await yaml.clickAt(line + 1, 20)
+      await expect.poll(inView).toBe(true)
+    }
   })
 
   test('says so when the IVR has no sections', async () => {

@@ -126,16 +126,16 @@ function CanvasView() {
   }, [canvas.layoutKey, session, flow, graph, canvas])
 
   // Bring what the editor, the problems list or the search selected into view.
-  const revealed = useRef(0)
+  const revealed = useRef<Selection | null>(null)
   useEffect(() => {
-    if (!selection || revealed.current === selection.seq) return
+    if (!selection || revealed.current === selection) return
     if (selection.origin === 'canvas' || selection.origin === 'inspector') return
     const element = wrapper.current
     if (!element) return
     const focus = focusPoint(store.getState(), graph)
     // Without a position yet, the next layout runs this again.
     if (!focus) return
-    revealed.current = selection.seq
+    revealed.current = selection
     reveal(flow, element, focus, selection.origin)
   }, [selection, canvas.layoutKey, graph, store, flow])
 

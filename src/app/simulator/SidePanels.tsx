@@ -63,22 +63,22 @@ export function SidePanels({ children }: { children: ReactNode }) {
   }
 
   // A selection made while the YAML was hidden is revealed in it once it shows again.
-  const hiddenSelection = useRef(0)
+  const hiddenSelection = useRef(false)
   useEffect(() => {
-    let seen = store.getState().selection?.seq ?? 0
+    let seen = store.getState().selection
     return store.subscribe(() => {
       const { call, recordings, selection } = store.getState()
-      if (!selection || selection.seq === seen) return
-      seen = selection.seq
+      if (!selection || selection === seen) return
+      seen = selection
       if ((call.open || recordings.panelOpen) && selection.origin !== 'editor') {
-        hiddenSelection.current = selection.seq
+        hiddenSelection.current = true
       }
     })
   }, [store])
   useEffect(() => {
-    if (yamlHidden || hiddenSelection.current === 0) return
+    if (yamlHidden || !hiddenSelection.current) return
     const { selection } = store.getState()
-    hiddenSelection.current = 0
+    hiddenSelection.current = false
     if (selection && selection.origin !== 'editor') {
       dispatch({
         type: 'selection.set',

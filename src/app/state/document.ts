@@ -1,6 +1,10 @@
 import type { IvrPath } from '../../model/path.ts'
 import type { Span } from '../../model/span.ts'
-import { createDocumentSession, type DocumentSession, type DocumentView } from './document-session.ts'
+import {
+  createDocumentSession,
+  type DocumentSession,
+  type DocumentView,
+} from './document-session.ts'
 
 /**
  * Where the open IVR lives in the server's library: its id and the version its saved text is
@@ -33,7 +37,9 @@ export interface DocumentState {
 /**
  * What is selected, in terms of the YAML: a path, and where the selection came from. `path` is
  * the primary item, the one every view shows; `extra` lists further items selected with it on
- * the canvas (Shift-click, dragging a box), for gestures that act on several at once.
+ * the canvas (Shift-click, dragging a box), for gestures that act on several at once. Every
+ * selection is a new object, selecting the same thing again included: the views tell a new
+ * selection, which they bring into view, by identity.
  */
 export interface Selection {
   readonly path: IvrPath
@@ -43,8 +49,6 @@ export interface Selection {
   readonly span: Span | null
   /** `inspector`: what an edit in the inspector led to, which no view needs to bring into view. */
   readonly origin: 'canvas' | 'editor' | 'problems' | 'search' | 'inspector'
-  /** Increases with every selection, so that selecting the same thing again reveals it again. */
-  readonly seq: number
 }
 
 export type DocumentAction =
@@ -113,14 +117,16 @@ export function reduceDocument(state: DocumentState, action: DocumentAction): Do
 }
 
 /** The selection after an action. */
-export function reduceSelection(state: Selection | null, action: SelectionAction): Selection | null {
+export function reduceSelection(
+  state: Selection | null,
+  action: SelectionAction,
+): Selection | null {
   switch (action.type) {
     case 'selection.set':
       return {
         path: action.path,
         span: action.span ?? null,
         origin: action.origin,
-        seq: (state?.seq ?? 0) + 1,
         ...(action.extra && action.extra.length > 0 ? { extra: action.extra } : {}),
       }
     case 'selection.clear':

@@ -196,6 +196,5 @@ function restoredSelection(current: Selection | null, wanted: Selection | null):
     // Brought back, not asked for: the YAML editor keeps its cursor and scroll (it does not
     // reveal what its own cursor selects), and the canvas shows it only when it is out of view.
     origin: 'editor',
-    seq: Math.max(current?.seq ?? 0, wanted.seq) + 1,
   }
 }

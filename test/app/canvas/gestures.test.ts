@@ -51,7 +51,6 @@ const selection = (path: Selection['path'], extra?: Selection['path'][]): Select
   path,
   span: null,
   origin: 'canvas',
-  seq: 1,
   ...(extra ? { extra } : {}),
 })
 

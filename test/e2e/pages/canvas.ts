@@ -296,7 +296,7 @@ export interface CanvasApp {
   /** Replaces the text of the open IVR, as typing in the YAML would. */
   setText(text: string): Promise<void>
   /** What is selected, through the test hooks. */
-  selection(): Promise<{ path: IvrPath; origin: string; seq: number } | null>
+  selection(): Promise<{ path: IvrPath; origin: string } | null>
   reload(): Promise<void>
   close(): Promise<void>
 }
@@ -351,9 +351,7 @@ export async function openCanvasApp(
     selection: () =>
       page.evaluate(() => {
         const selection = window.__ivrDesigner!.getState!().selection
-        return (
-          selection && { path: [...selection.path], origin: selection.origin, seq: selection.seq }
-        )
+        return selection && { path: [...selection.path], origin: selection.origin }
       }),
     async reload() {
       await page.reload()

@@ -21,7 +21,7 @@ export interface EditorApp {
   problems: string[]
   yaml: YamlPane
   /** What is selected in the app, read through the test hooks. */
-  selection(): Promise<Pick<Selection, 'path' | 'origin' | 'seq'> | null>
+  selection(): Promise<Pick<Selection, 'path' | 'origin'> | null>
   /** The document text the store holds. */
   storeText(): Promise<string>
   /** Applies text edits the way other views do (`applyTextEdits`, through the edit sink). */
@@ -101,7 +101,7 @@ export async function openEditorApp(
     selection: () =>
       page.evaluate(() => {
         const selection = window.__ivrDesigner!.getState!().selection
-        return selection && { path: selection.path, origin: selection.origin, seq: selection.seq }
+        return selection && { path: selection.path, origin: selection.origin }
       }),
     storeText: () => page.evaluate(() => window.__ivrDesigner!.getState!().document.view.text),
     applyEdits: (edits) => page.evaluate((e) => window.__ivrDesigner!.applyEdits!(e), edits),
