@@ -24,10 +24,10 @@ const MONACO_CHUNK = /\/assets\/yaml-editor-[\w-]+\.js$/
 
 /** What the browser section measures, and how hard. */
 export const BROWSER_PLAN = {
-  typing: { sizes: [50, 500, 5000], warmup: 6, keystrokes: 40, gapMs: 150 },
+  typing: { sizes: [50, 500, 5000], warmup: 6, keystrokes: 40, rounds: 3, gapMs: 150 },
   layout: { sections: [100, 300], warmup: 1, runs: 5 },
   load: { warmup: 1, runs: 7 },
-  gesture: { sizes: [50, 500], warmup: 3, drops: 30, gapMs: 250 },
+  gesture: { sizes: [50, 500], warmup: 3, drops: 30, rounds: 2, gapMs: 250 },
   targets: {
     gestureP95: { 50: 50, 500: 50 },
     typingP95: { 50: 33, 500: 50, 5000: 100 },
@@ -415,6 +415,8 @@ function typingTarget(text) {
 function installKeystrokeProbe() {
   const hooks = window.__ivrDesigner
   const canvas = document.querySelector('[data-testid="canvas"]')
+  // Installed once per canvas (each round of typing asks again).
+  if (window.__ivrKeystrokeProbe?.canvas === canvas) return
   let armed = null
   let row = null
   const rowOf = (id) => {
@@ -455,6 +457,7 @@ function installKeystrokeProbe() {
     characterData: true,
   })
   window.__ivrKeystrokeProbe = {
+    canvas,
     arm(rowId, expected) {
       const revision = hooks.getState().document.revision
       armed = { rowId, expected, revision, keydown: null, store: null, dom: null, resolve: null }
@@ -477,40 +480,49 @@ function installKeystrokeProbe() {
 const TYPED = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz'
 
 async function benchTyping(browser, origin, commands, log) {
-  const { warmup, keystrokes, gapMs } = BROWSER_PLAN.typing
+  const { warmup, keystrokes, rounds, gapMs } = BROWSER_PLAN.typing
   const text = generateIvr(commands)
   const target = typingTarget(text)
   const { context, page, errors } = await openApp(browser, origin)
   try {
-    await page.evaluate(
-      (t) => window.__ivrDesigner.dispatch({ type: 'document.open', name: 'typing.yaml', text: t }),
-      text,
-    )
-    await page.waitForFunction(
-      (length) =>
-        window.__ivrDesigner.getState().canvas.layoutKey !== null &&
-        window.__ivrDesigner.yaml.text().length === length,
-      text.length,
-      { timeout: 60_000 },
-    )
-    await page.locator('[data-testid="canvas"][data-state="ready"]').waitFor()
-    // Put the cursor at the end of the name; the canvas follows the cursor to the option's row.
-    const point = await page.evaluate(
-      ([line, column]) => window.__ivrDesigner.yaml.pointAt(line, column),
-      [target.line, target.column],
-    )
-    if (!point) throw new Error(`Line ${target.line} is not on screen.`)
-    await page.mouse.click(point.x, point.y)
-    await page.evaluate(installFrameClock)
-    await page.evaluate(installKeystrokeProbe)
-    await page.waitForFunction((id) => window.__ivrKeystrokeProbe.visible(id), target.rowId, {
-      timeout: 20_000,
-    })
-    await sleep(800)
-    const cursor = await page.evaluate(() => window.__ivrDesigner.yaml.cursor())
-    if (cursor.line !== target.line || cursor.column !== target.column) {
-      throw new Error(`The cursor is at ${JSON.stringify(cursor)}, not at the option's name.`)
+    // Each round starts from the generated file again, so that every round types into the same
+    // line under the same conditions.
+    const open = async () => {
+      await page.evaluate(
+        (t) =>
+          window.__ivrDesigner.dispatch({ type: 'document.open', name: 'typing.yaml', text: t }),
+        text,
+      )
+      await page.waitForFunction(
+        (t) =>
+          window.__ivrDesigner.getState().canvas.layoutKey !== null &&
+          window.__ivrDesigner.yaml.text() === t,
+        text,
+        { timeout: 60_000 },
+      )
+      await page.locator('[data-testid="canvas"][data-state="ready"]').waitFor()
     }
+    // Puts the cursor at the end of the name; the canvas follows the cursor to the option's row.
+    const placeCursor = async () => {
+      const point = await page.evaluate(
+        ([line, column]) => window.__ivrDesigner.yaml.pointAt(line, column),
+        [target.line, target.column],
+      )
+      if (!point) throw new Error(`Line ${target.line} is not on screen.`)
+      await page.mouse.click(point.x, point.y)
+      await page.evaluate(installFrameClock)
+      await page.evaluate(installKeystrokeProbe)
+      await page.waitForFunction((id) => window.__ivrKeystrokeProbe.visible(id), target.rowId, {
+        timeout: 20_000,
+      })
+      await sleep(800)
+      const cursor = await page.evaluate(() => window.__ivrDesigner.yaml.cursor())
+      if (cursor.line !== target.line || cursor.column !== target.column) {
+        throw new Error(`The cursor is at ${JSON.stringify(cursor)}, not at the option's name.`)
+      }
+    }
+    await open()
+    await placeCursor()
 
     // CPU time per keystroke, less what the page spends while idle over as long a time.
     const cpu = await cpuMeter(context, page)
@@ -518,38 +530,44 @@ async function benchTyping(browser, origin, commands, log) {
     await sleep(2_000)
     const idleTo = await cpu()
     const idleRate = (key) => (idleTo[key] - idleFrom[key]) / (idleTo.at - idleFrom.at)
+    const spent = { main: 0, process: 0, at: 0 }
     const samples = []
     let missed = 0
-    let measuredFrom = null
-    for (let i = 0; i < warmup + keystrokes; i++) {
-      if (i === warmup) measuredFrom = await cpu()
-      const expected = target.name + TYPED.slice(0, i + 1)
-      await page.evaluate(
-        ([id, e]) => window.__ivrKeystrokeProbe.arm(id, e),
-        [target.rowId, expected],
-      )
-      await page.keyboard.type(TYPED[i])
-      const sample = await page.evaluate(() => window.__ivrKeystrokeProbe.result(5_000))
-      if (sample === null) {
-        // Counted against the target; the next keystroke's probe waits for its own text anyway.
-        if (i >= warmup) missed++
-        await sleep(2_000)
-      } else if (i >= warmup) {
-        samples.push(sample)
+    for (let round = 0; round < rounds; round++) {
+      if (round > 0) {
+        await open()
+        await placeCursor()
       }
-      await sleep(gapMs)
+      let measuredFrom = null
+      for (let i = 0; i < warmup + keystrokes; i++) {
+        if (i === warmup) measuredFrom = await cpu()
+        const expected = target.name + TYPED.slice(0, i + 1)
+        await page.evaluate(
+          ([id, e]) => window.__ivrKeystrokeProbe.arm(id, e),
+          [target.rowId, expected],
+        )
+        await page.keyboard.type(TYPED[i])
+        const sample = await page.evaluate(() => window.__ivrKeystrokeProbe.result(5_000))
+        if (sample === null) {
+          // Counted against the target; the next keystroke's probe waits for its own text anyway.
+          if (i >= warmup) missed++
+          await sleep(2_000)
+        } else if (i >= warmup) {
+          samples.push(sample)
+        }
+        await sleep(gapMs)
+      }
+      const measuredTo = await cpu()
+      for (const key of ['main', 'process', 'at']) spent[key] += measuredTo[key] - measuredFrom[key]
+      const typed = await page.evaluate(() => window.__ivrDesigner.yaml.text())
+      const expectedLine = `        name: ${target.name}${TYPED.slice(0, warmup + keystrokes)}`
+      if (typed.split('\n')[target.line - 1] !== expectedLine) {
+        throw new Error(
+          `The line typed into reads ${JSON.stringify(typed.split('\n')[target.line - 1])}.`,
+        )
+      }
     }
-    const measuredTo = await cpu()
-    const perKey = (key) =>
-      (measuredTo[key] - measuredFrom[key] - idleRate(key) * (measuredTo.at - measuredFrom.at)) /
-      keystrokes
-    const typed = await page.evaluate(() => window.__ivrDesigner.yaml.text())
-    const expectedLine = `        name: ${target.name}${TYPED.slice(0, warmup + keystrokes)}`
-    if (typed.split('\n')[target.line - 1] !== expectedLine) {
-      throw new Error(
-        `The line typed into reads ${JSON.stringify(typed.split('\n')[target.line - 1])}.`,
-      )
-    }
+    const perKey = (key) => (spent[key] - idleRate(key) * spent.at) / (keystrokes * rounds)
     if (errors.length > 0) throw new Error(`The page failed while typing: ${errors.join('; ')}`)
     const sections = text.match(/^[a-z_0-9]+:$/gm)?.length ?? 0
     const row = {
@@ -590,10 +608,13 @@ async function benchTyping(browser, origin, commands, log) {
 function installGestureProbe() {
   const hooks = window.__ivrDesigner
   const canvas = document.querySelector('[data-testid="canvas"]')
+  // Installed once per canvas (each round of drops asks again).
+  if (window.__ivrGestureProbe?.canvas === canvas) return
   let armed = null
   const rowsOf = (section) =>
-    canvas.querySelector(`[data-section="${CSS.escape(section)}"]`)?.querySelectorAll('button[data-row]')
-      .length ?? -1
+    canvas
+      .querySelector(`[data-section="${CSS.escape(section)}"]`)
+      ?.querySelectorAll('button[data-row]').length ?? -1
   const check = () => {
     const probe = armed
     if (!probe || probe.up === null || probe.dom !== null || probe.monaco === null) return
@@ -624,6 +645,7 @@ function installGestureProbe() {
   })
   new MutationObserver(check).observe(canvas, { subtree: true, childList: true })
   window.__ivrGestureProbe = {
+    canvas,
     arm(section) {
       const state = hooks.getState()
       armed = {
@@ -661,33 +683,42 @@ function gestureTarget(text) {
  * that shows it.
  */
 async function benchGesture(browser, origin, commands, log, drops = BROWSER_PLAN.gesture.drops) {
-  const { warmup, gapMs } = BROWSER_PLAN.gesture
+  const { warmup, rounds, gapMs } = BROWSER_PLAN.gesture
   const text = generateIvr(commands)
   const target = gestureTarget(text)
   const { context, page, errors } = await openApp(browser, origin)
   try {
-    await page.evaluate(
-      (t) => window.__ivrDesigner.dispatch({ type: 'document.open', name: 'gesture.yaml', text: t }),
-      text,
-    )
-    await page.waitForFunction(
-      (length) =>
-        window.__ivrDesigner.getState().canvas.layoutKey !== null &&
-        window.__ivrDesigner.yaml.text().length === length,
-      text.length,
-      { timeout: 60_000 },
-    )
-    await page.locator('[data-testid="canvas"][data-state="ready"]').waitFor()
-    // Bring the card into view at a readable zoom, as choosing it in the search does.
-    await page.evaluate(
-      (section) =>
-        window.__ivrDesigner.dispatch({ type: 'selection.set', path: [section], origin: 'search' }),
-      target.section,
-    )
+    // Each round starts from the generated file again, so that every round drops onto a card of
+    // the same size.
+    const open = async () => {
+      await page.evaluate(
+        (t) =>
+          window.__ivrDesigner.dispatch({ type: 'document.open', name: 'gesture.yaml', text: t }),
+        text,
+      )
+      await page.waitForFunction(
+        (t) =>
+          window.__ivrDesigner.getState().canvas.layoutKey !== null &&
+          window.__ivrDesigner.yaml.text() === t,
+        text,
+        { timeout: 60_000 },
+      )
+      await page.locator('[data-testid="canvas"][data-state="ready"]').waitFor()
+      // Bring the card into view at a readable zoom, as choosing it in the search does.
+      await page.evaluate(
+        (section) =>
+          window.__ivrDesigner.dispatch({
+            type: 'selection.set',
+            path: [section],
+            origin: 'search',
+          }),
+        target.section,
+      )
+      await page.evaluate(installFrameClock)
+      await page.evaluate(installGestureProbe)
+    }
     const item = page.locator('[data-testid="palette"] button[data-item="ring"]')
     const row = page.locator(`button[data-row="${target.rowId.replace(/"/g, '\\"')}"]`)
-    await page.evaluate(installFrameClock)
-    await page.evaluate(installGestureProbe)
     // Where the row is on screen with nothing over it, once the card stands still; a card that
     // grew may be laid out elsewhere, and is then brought into view again.
     const dropPoint = async () => {
@@ -705,12 +736,17 @@ async function benchGesture(browser, origin, commands, log, drops = BROWSER_PLAN
         if (onRow) return end
         await page.evaluate(
           (section) =>
-            window.__ivrDesigner.dispatch({ type: 'selection.set', path: [section], origin: 'search' }),
+            window.__ivrDesigner.dispatch({
+              type: 'selection.set',
+              path: [section],
+              origin: 'search',
+            }),
           target.section,
         )
       }
       throw new Error(`The row ${target.rowId} is not on screen to drop on.`)
     }
+    await open()
     // CPU time of the page's main thread per drop, less what it spends idle over as long a time:
     // a figure the machine's load disturbs far less than the wall-clock ones.
     const cpu = await cpuMeter(context, page)
@@ -721,33 +757,38 @@ async function benchGesture(browser, origin, commands, log, drops = BROWSER_PLAN
     let cpuMain = 0
     const samples = []
     let missed = 0
-    for (let i = 0; i < warmup + drops; i++) {
-      const from = await item.boundingBox()
-      if (!from) throw new Error('The palette item is not on screen.')
-      const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
-      const end = await dropPoint()
-      await page.mouse.move(start.x, start.y)
-      await page.mouse.down()
-      await page.mouse.move(start.x + 20, start.y + 5, { steps: 2 })
-      await page.mouse.move(end.x, end.y, { steps: 4 })
-      await page.evaluate((section) => window.__ivrGestureProbe.arm(section), target.section)
-      const before = await cpu()
-      await page.mouse.up()
-      const sample = await page.evaluate(() => window.__ivrGestureProbe.result(5_000))
-      const after = await cpu()
-      if (i >= warmup) cpuMain += after.main - before.main - idleRate * (after.at - before.at)
-      if (sample === null) {
-        if (i >= warmup) missed++
-        await sleep(2_000)
-      } else if (i >= warmup) {
-        samples.push(sample)
+    for (let round = 0; round < rounds; round++) {
+      if (round > 0) await open()
+      for (let i = 0; i < warmup + drops; i++) {
+        const from = await item.boundingBox()
+        if (!from) throw new Error('The palette item is not on screen.')
+        const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
+        const end = await dropPoint()
+        await page.mouse.move(start.x, start.y)
+        await page.mouse.down()
+        await page.mouse.move(start.x + 20, start.y + 5, { steps: 2 })
+        await page.mouse.move(end.x, end.y, { steps: 4 })
+        await page.evaluate((section) => window.__ivrGestureProbe.arm(section), target.section)
+        const before = await cpu()
+        await page.mouse.up()
+        const sample = await page.evaluate(() => window.__ivrGestureProbe.result(5_000))
+        const after = await cpu()
+        if (i >= warmup) cpuMain += after.main - before.main - idleRate * (after.at - before.at)
+        if (sample === null) {
+          if (i >= warmup) missed++
+          await sleep(2_000)
+        } else if (i >= warmup) {
+          samples.push(sample)
+        }
+        await sleep(gapMs)
       }
-      await sleep(gapMs)
-    }
-    const added = await page.evaluate(() => window.__ivrDesigner.yaml.text())
-    const expectedLines = text.split('\n').length + warmup + drops
-    if (added.split('\n').length !== expectedLines) {
-      throw new Error(`The YAML has ${added.split('\n').length} lines after the drops, not ${expectedLines}.`)
+      const added = await page.evaluate(() => window.__ivrDesigner.yaml.text())
+      const expectedLines = text.split('\n').length + warmup + drops
+      if (added.split('\n').length !== expectedLines) {
+        throw new Error(
+          `The YAML has ${added.split('\n').length} lines after the drops, not ${expectedLines}.`,
+        )
+      }
     }
     if (errors.length > 0) throw new Error(`The page failed while dropping: ${errors.join('; ')}`)
     const result = {
@@ -758,7 +799,8 @@ async function benchGesture(browser, origin, commands, log, drops = BROWSER_PLAN
       dom: samples.map((s) => s.dom),
       painted: samples.map((s) => s.painted),
       missed,
-      cpuMain: cpuMain / drops,
+      drops,
+      cpuMain: cpuMain / (drops * rounds),
     }
     const q = (values) => `p50 ${ms(percentile(values, 50))} p95 ${ms(percentile(values, 95))}`
     log(
@@ -797,7 +839,8 @@ export function formatBrowser(result) {
     'A generated IVR is opened through the test hook `document.open`; once the layout and Monaco',
     'are there, the cursor is put at the end of `name: Option 2` in the menu in the middle of the',
     `file and ${plan.keystrokes} letters are typed into Monaco one at a time (\`page.keyboard.type\`, real key`,
-    `events) ${plan.gapMs} ms apart, after ${plan.warmup} unmeasured ones. Each is timed from the keydown event's`,
+    `events) ${plan.gapMs} ms apart, after ${plan.warmup} unmeasured ones; ${plan.rounds} rounds, each from the file as generated, give`,
+    `${plan.keystrokes * plan.rounds} keystrokes per size, so that p95 is not decided by one or two slow ones. Each is timed from the keydown event's`,
     "time stamp until the frame that shows the new name in the option's row on the canvas has been",
     'rendered ("on screen"; a MutationObserver sees the row change, and the frame is the one whose',
     'animation-frame callbacks made the change, else the next one; a message posted from that',
@@ -882,14 +925,16 @@ export function formatBrowser(result) {
 /** The "canvas gesture to YAML" part of the browser section; nothing when it was not run. */
 function formatGesture(gesture) {
   if (gesture.length === 0) return []
-  const { drops, warmup, gapMs } = BROWSER_PLAN.gesture
+  const { warmup, rounds, gapMs } = BROWSER_PLAN.gesture
+  const { drops } = gesture[0]
   const out = [
     '',
     '### Canvas gesture to YAML',
     '',
     'A generated IVR is opened and a card in the middle of it brought into view as the search does.',
     `"Ring agents" is dragged from the palette onto the line above the card's second row with real`,
-    `mouse events (\`page.mouse\`) and dropped, ${drops} times ${gapMs} ms apart after ${warmup} unmeasured drops;`,
+    `mouse events (\`page.mouse\`) and dropped, ${drops} times ${gapMs} ms apart after ${warmup} unmeasured drops, in each of`,
+    `${rounds} rounds that start from the file as generated (${drops * rounds} drops per size);`,
     'each drop is one `command.add` applied through the edit sink into Monaco. Each is timed from',
     "the `pointerup` event's time stamp until Monaco's model holds the new line (a store listener:",
     'the editor takes the edit before the store), until the card shows the new row (a',
@@ -924,7 +969,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = await benchBrowser({
     staticRoot: process.env.BENCH_WEB_ROOT,
     parts: process.env.BENCH_PARTS?.split(','),
-    gestureDrops: process.env.BENCH_GESTURE_DROPS ? Number(process.env.BENCH_GESTURE_DROPS) : undefined,
+    gestureDrops: process.env.BENCH_GESTURE_DROPS
+      ? Number(process.env.BENCH_GESTURE_DROPS)
+      : undefined,
   })
   if (process.env.BENCH_JSON) console.log(JSON.stringify(result))
   if (result.load && result.layout.length > 0 && result.typing.length > 0) {
