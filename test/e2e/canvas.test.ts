@@ -194,15 +194,7 @@ describe('the canvas', () => {
       await app.page.evaluate(() => window.__ivrDesigner!.getState!().document.view.text),
     ).toBe(template('callback-from-queue'))
 
-    await app.page.evaluate(() =>
-      localStorage.setItem(
-        'ivr-designer.document',
-        JSON.stringify({
-          name: 'drag.yaml',
-          text: window.__ivrDesigner!.getState!().document.view.text,
-        }),
-      ),
-    )
+    // The IVR open before the reload is open after it, its card where it was put.
     await app.reload()
     await expect.poll(() => canvas.position('voicemail')).toEqual(moved)
 

@@ -138,6 +138,19 @@ describe('the IVR library in the editor', { timeout: 120_000 }, () => {
     await expect.poll(() => canvas.position('queue')).toEqual(moved)
   })
 
+  test('opens again the IVR opened right before a reload', async () => {
+    const app = await open()
+    // The IVR shown at the start is written as the draft to open next time.
+    await app.page.waitForLoadState('networkidle')
+    await app.page.waitForTimeout(1000)
+    const text = IVR.replace('- ring', '- ring # opened last')
+    await app.dispatch({ type: 'document.open', name: 'opened-last.yaml', text })
+    // At once: the draft of the IVR just opened is written as the page unloads.
+    await app.page.reload()
+    await app.yaml.waitReady()
+    expect(await storedDocument(app.page)).toMatchObject({ name: 'opened-last.yaml', text })
+  })
+
   test('keeps an edit when the browser process is killed a second later', async () => {
     const ivr = await createIvr(server.origin, 'Crash line', IVR)
     const profile = mkdtempSync(join(tmpdir(), 'ivr-designer-profile-'))

@@ -14,6 +14,16 @@ function promised<T>(request: IDBRequest<T>): Promise<T> {
   })
 }
 
+/**
+ * Asks the browser to commit `transaction` as soon as its requests are done, rather than once
+ * their results have come back to the page: a draft written while the page unloads (a reload,
+ * the tab closed) is then kept although the page is gone before those results arrive.
+ */
+function commitNow(transaction: IDBTransaction): void {
+  // Browsers without `commit` commit on their own once the requests are done.
+  if (typeof transaction.commit === 'function') transaction.commit()
+}
+
 function committed(transaction: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     transaction.oncomplete = () => resolve()
@@ -63,7 +73,9 @@ export async function openDraftDb(
       const transaction = write('strict')
       transaction.objectStore(DRAFTS).put(draft)
       transaction.objectStore(META).put(draft.key, CURRENT)
-      await committed(transaction)
+      const done = committed(transaction)
+      commitNow(transaction)
+      await done
     },
     async get(key) {
       const value: unknown = await promised(
@@ -74,7 +86,9 @@ export async function openDraftDb(
     async delete(key) {
       const transaction = write('strict')
       transaction.objectStore(DRAFTS).delete(key)
-      await committed(transaction)
+      const done = committed(transaction)
+      commitNow(transaction)
+      await done
     },
     async current() {
       const transaction = db.transaction([DRAFTS, META], 'readonly')
