@@ -477,6 +477,22 @@ function installKeystrokeProbe() {
   }
 }
 
+/** Opens `text` as the IVR `name` and waits until its layout and Monaco are there. */
+async function openGenerated(page, name, text) {
+  await page.evaluate(
+    ([n, t]) => window.__ivrDesigner.dispatch({ type: 'document.open', name: n, text: t }),
+    [name, text],
+  )
+  await page.waitForFunction(
+    (t) =>
+      window.__ivrDesigner.getState().canvas.layoutKey !== null &&
+      window.__ivrDesigner.yaml.text() === t,
+    text,
+    { timeout: 60_000 },
+  )
+  await page.locator('[data-testid="canvas"][data-state="ready"]').waitFor()
+}
+
 const TYPED = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz'
 
 async function benchTyping(browser, origin, commands, log) {
@@ -487,21 +503,7 @@ async function benchTyping(browser, origin, commands, log) {
   try {
     // Each round starts from the generated file again, so that every round types into the same
     // line under the same conditions.
-    const open = async () => {
-      await page.evaluate(
-        (t) =>
-          window.__ivrDesigner.dispatch({ type: 'document.open', name: 'typing.yaml', text: t }),
-        text,
-      )
-      await page.waitForFunction(
-        (t) =>
-          window.__ivrDesigner.getState().canvas.layoutKey !== null &&
-          window.__ivrDesigner.yaml.text() === t,
-        text,
-        { timeout: 60_000 },
-      )
-      await page.locator('[data-testid="canvas"][data-state="ready"]').waitFor()
-    }
+    const open = () => openGenerated(page, 'typing.yaml', text)
     // Puts the cursor at the end of the name; the canvas follows the cursor to the option's row.
     const placeCursor = async () => {
       const point = await page.evaluate(
@@ -691,19 +693,7 @@ async function benchGesture(browser, origin, commands, log, drops = BROWSER_PLAN
     // Each round starts from the generated file again, so that every round drops onto a card of
     // the same size.
     const open = async () => {
-      await page.evaluate(
-        (t) =>
-          window.__ivrDesigner.dispatch({ type: 'document.open', name: 'gesture.yaml', text: t }),
-        text,
-      )
-      await page.waitForFunction(
-        (t) =>
-          window.__ivrDesigner.getState().canvas.layoutKey !== null &&
-          window.__ivrDesigner.yaml.text() === t,
-        text,
-        { timeout: 60_000 },
-      )
-      await page.locator('[data-testid="canvas"][data-state="ready"]').waitFor()
+      await openGenerated(page, 'gesture.yaml', text)
       // Bring the card into view at a readable zoom, as choosing it in the search does.
       await page.evaluate(
         (section) =>
