@@ -26,7 +26,10 @@ export interface Autosaver {
    * `AUTOSAVE_MAX_WAIT_MS` plus one write.
    */
   schedule(draft: Draft): void
-  /** Writes the noted draft now, if it is not written yet; resolves once it is durable. */
+  /**
+   * Sends every noted draft to the store at once, even while an earlier write is under way (a
+   * page that unloads waits for neither); resolves once they and that write are durable.
+   */
   flush(): Promise<void>
   /** Whether a draft is noted or being written. */
   pending(): boolean
@@ -37,9 +40,10 @@ export interface Autosaver {
 /**
  * Keeps drafts in `store`: a change is written once typing pauses for `AUTOSAVE_PAUSE_MS`, and
  * at the latest `AUTOSAVE_MAX_WAIT_MS` after it was made, so every change is durable within about
- * a second. Writes never overlap: a change made during a write is written right after it. A
- * draft equal to the one written last is not written again. A failed write is reported to
- * `onError` and tried again with the next change.
+ * a second. Writes never overlap: a change made during a write is written right after it,
+ * except on `flush`, which sends it at once (the store keeps the order in which drafts were
+ * sent). A draft equal to the one written last is not written again. A failed write is
+ * reported to `onError` and tried again with the next change.
  */
 export function createAutosaver(
   store: DraftStore,
@@ -72,6 +76,17 @@ export function createAutosaver(
     }, wait)
   }
 
+  /** Writes `draft` unless it is the one written last; a failure is reported, not thrown. */
+  const writeOne = async (draft: Draft): Promise<void> => {
+    try {
+      const before = written.get(draft.key)
+      if (before === undefined || !sameDraft(before, draft)) await store.put(draft)
+      written.set(draft.key, draft)
+    } catch (error) {
+      options.onError?.(error)
+    }
+  }
+
   const write = async (): Promise<void> => {
     if (writing !== null) return writing
     if (noted.size === 0) return
@@ -80,15 +95,7 @@ export function createAutosaver(
     noted.clear()
     clearTimer()
     writing = (async () => {
-      for (const draft of drafts) {
-        try {
-          const before = written.get(draft.key)
-          if (before === undefined || !sameDraft(before, draft)) await store.put(draft)
-          written.set(draft.key, draft)
-        } catch (error) {
-          options.onError?.(error)
-        }
-      }
+      for (const draft of drafts) await writeOne(draft)
     })()
     await writing
     writing = null
@@ -108,8 +115,12 @@ export function createAutosaver(
       arm()
     },
     async flush() {
-      if (writing !== null) await writing
-      await write()
+      // Every noted draft is sent before the first await, as a page that unloads does not wait:
+      // the store commits them after a write under way, in the order they were sent.
+      const drafts = [...noted.values()]
+      noted.clear()
+      clearTimer()
+      await Promise.all([writing, ...drafts.map(writeOne)])
     },
     pending: () => noted.size > 0 || writing !== null,
     dispose() {

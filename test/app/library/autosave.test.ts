@@ -29,11 +29,13 @@ const draft = (text: string, key = 'ivr:main'): Draft => ({
 function recordingStore() {
   const inner = createMemoryDraftStore()
   const writes: string[] = []
+  const sent: string[] = []
   let gate: Promise<void> | null = null
   let fail = false
   const store: DraftStore = {
     ...inner,
     async put(d) {
+      sent.push(d.text)
       if (gate) await gate
       if (fail) throw new Error('disk full')
       writes.push(d.text)
@@ -44,6 +46,8 @@ function recordingStore() {
     store,
     inner,
     writes,
+    /** The drafts handed to the store, written or not yet. */
+    sent,
     hold() {
       let release = () => {}
       gate = new Promise<void>((resolve) => (release = resolve))
@@ -114,6 +118,41 @@ describe('createAutosaver', () => {
     expect(writes).toEqual(['now'])
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MAX_WAIT_MS)
     expect(writes).toEqual(['now'])
+  })
+
+  it('flush sends every noted draft at once, even while a write is under way', async () => {
+    const { store, writes, sent, hold, inner } = recordingStore()
+    const autosaver = createAutosaver(store)
+    const release = hold()
+    autosaver.schedule(draft('first'))
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_PAUSE_MS)
+    expect(sent).toEqual(['first'])
+    autosaver.schedule(draft('second', 'ivr:second'))
+    autosaver.schedule(draft('third', 'ivr:third'))
+    const flushed = autosaver.flush()
+    // A page that unloads is gone before the first write is done: the others are sent already.
+    expect(sent).toEqual(['first', 'second', 'third'])
+    release()
+    await flushed
+    expect(writes).toEqual(['first', 'second', 'third'])
+    expect((await inner.current())?.key).toBe('ivr:third')
+    expect(autosaver.pending()).toBe(false)
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MAX_WAIT_MS)
+    expect(writes).toEqual(['first', 'second', 'third'])
+  })
+
+  it('flush sends the drafts of several IVRs together, the one noted last made current', async () => {
+    const { store, sent, hold, inner } = recordingStore()
+    const autosaver = createAutosaver(store)
+    const release = hold()
+    autosaver.schedule(draft('edited', 'ivr:main'))
+    autosaver.schedule(draft('opened', 'file:other.yaml'))
+    const flushed = autosaver.flush()
+    expect(sent).toEqual(['edited', 'opened'])
+    release()
+    await flushed
+    expect((await inner.current())?.key).toBe('file:other.yaml')
+    expect((await inner.get('ivr:main'))?.text).toBe('edited')
   })
 
   it('does not write a draft equal to the one written last', async () => {
