@@ -251,10 +251,33 @@ export function canvasPane(page: Page): CanvasPane {
     return { x: box.x + (target.x ?? 150), y }
   }
 
+  /**
+   * Where to press on `handle`: a point that has stood still for a moment with the handle on top
+   * there, as a person looks before pressing (a card may still be moving into place).
+   */
+  async function pressPoint(handle: Locator): Promise<{ x: number; y: number }> {
+    const deadline = Date.now() + 5_000
+    let last = ''
+    for (;;) {
+      const box = await handle.boundingBox()
+      if (!box) throw new Error('What should be dragged is not on screen.')
+      const point = { x: box.x + Math.min(box.width / 2, 20), y: box.y + box.height / 2 }
+      const onTop = await handle.evaluate(
+        (element, p) => element.contains(document.elementFromPoint(p.x, p.y)),
+        point,
+      )
+      const key = JSON.stringify(box)
+      if (onTop && key === last) return point
+      if (Date.now() > deadline) {
+        throw new Error(`What should be dragged is not on top at ${JSON.stringify(point)}.`)
+      }
+      last = key
+      await page.waitForTimeout(50)
+    }
+  }
+
   async function dragTo(handle: Locator, target: DropPoint): Promise<ShownDrop> {
-    const from = await handle.boundingBox()
-    if (!from) throw new Error('What should be dragged is not on screen.')
-    const start = { x: from.x + Math.min(from.width / 2, 20), y: from.y + from.height / 2 }
+    const start = await pressPoint(handle)
     const end = await pointOf(target)
     await page.mouse.move(start.x, start.y)
     await page.mouse.down()
@@ -265,7 +288,16 @@ export function canvasPane(page: Page): CanvasPane {
         start.y + ((end.y - start.y) * i) / steps,
       )
     }
-    await page.getByTestId('drag-ghost').waitFor()
+    await page
+      .getByTestId('drag-ghost')
+      .waitFor({ timeout: 10_000 })
+      .catch(async () => {
+        const under = await page.evaluate(
+          (p) => document.elementFromPoint(p.x, p.y)?.outerHTML.slice(0, 200) ?? 'nothing',
+          start,
+        )
+        throw new Error(`No drag started from ${JSON.stringify(start)}, where there is: ${under}`)
+      })
     const shown = await page.evaluate((): ShownDrop => {
       const line = document.querySelector<HTMLElement>('[data-testid="drop-indicator"]')
       if (line) {
