@@ -55,6 +55,8 @@ export function createAutosaver(
   let firstNotedAt = 0
   let timer: unknown = null
   let writing: Promise<void> | null = null
+  // Drafts a flush sent that are not written yet (a flush does not wait for `writing`).
+  let flushing = 0
   const written = new Map<string, Draft>()
   let disposed = false
 
@@ -120,9 +122,13 @@ export function createAutosaver(
       const drafts = [...noted.values()]
       noted.clear()
       clearTimer()
-      await Promise.all([writing, ...drafts.map(writeOne)])
+      flushing += drafts.length
+      await Promise.all([
+        writing,
+        ...drafts.map((draft) => writeOne(draft).finally(() => flushing--)),
+      ])
     },
-    pending: () => noted.size > 0 || writing !== null,
+    pending: () => noted.size > 0 || writing !== null || flushing > 0,
     dispose() {
       disposed = true
       noted.clear()

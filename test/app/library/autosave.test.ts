@@ -149,8 +149,10 @@ describe('createAutosaver', () => {
     autosaver.schedule(draft('opened', 'file:other.yaml'))
     const flushed = autosaver.flush()
     expect(sent).toEqual(['edited', 'opened'])
+    expect(autosaver.pending()).toBe(true)
     release()
     await flushed
+    expect(autosaver.pending()).toBe(false)
     expect((await inner.current())?.key).toBe('file:other.yaml')
     expect((await inner.get('ivr:main'))?.text).toBe('edited')
   })
