@@ -16,7 +16,7 @@ import {
   launchWithProfile,
   libraryUi,
 } from './pages/library.ts'
-import { storedDocument } from './pages/toolbar.ts'
+import { storedDocument, watchRequests } from './pages/toolbar.ts'
 
 const IVR = MINIMAL_IVR
 
@@ -49,6 +49,7 @@ describe('the IVR library in the editor', { timeout: 120_000 }, () => {
   let server: RunningServer
   let browser: Browser
   const apps: EditorApp[] = []
+  const requests = new WeakMap<EditorApp, ReturnType<typeof watchRequests>>()
 
   beforeAll(async () => {
     server = await startServer()
@@ -56,6 +57,8 @@ describe('the IVR library in the editor', { timeout: 120_000 }, () => {
   })
 
   afterEach(async () => {
+    // A request still in flight when the page closes would count as failed.
+    for (const app of apps) await requests.get(app)?.quiet()
     // A save that meets a newer version is answered 409, which the browser logs; that is the
     // conflict the merge view exists for, not a problem of the page.
     const problems = apps
@@ -72,6 +75,7 @@ describe('the IVR library in the editor', { timeout: 120_000 }, () => {
 
   async function open(path = '/'): Promise<EditorApp> {
     const app = await openEditorApp(browser, `${server.origin}${path}`)
+    requests.set(app, watchRequests(app.page))
     apps.push(app)
     return app
   }
